@@ -1,0 +1,64 @@
+"""Publication dates from datelines, headers and metadata, by the forms in data/datelines.yaml."""
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+from functools import lru_cache
+
+from ..data import load_yaml
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[list[re.Pattern], re.Pattern]:
+    spec = load_yaml("datelines.yaml")
+    return [re.compile(p, re.IGNORECASE) for p in spec["patterns"]], re.compile(spec["filler"])
+
+
+def _to_iso(groups: dict) -> str | None:
+    if groups.get("iso"):
+        y, m, d = (int(x) for x in groups["iso"].split("-"))
+    else:
+        month = groups["month"].lower().rstrip(".")
+        m = int(month) if month.isdigit() else MONTHS.get(month) or MONTHS.get(month[:3])
+        if not m:
+            return None
+        y, d = int(groups["year"]), int(groups["day"])
+    try:
+        return date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def find_date(text: str) -> tuple[str, re.Match] | None:
+    """The first well-formed date in `text`, as (YYYY-MM-DD, match)."""
+    for pattern in _patterns()[0]:
+        for m in pattern.finditer(text):
+            iso = _to_iso(m.groupdict())
+            if iso:
+                return iso, m
+    return None
+
+
+def dateline(line: str) -> str | None:
+    """The date of a line that is only a date with filler words around it."""
+    if len(line) > 80:
+        return None
+    found = find_date(line)
+    if not found:
+        return None
+    iso, m = found
+    rest = line[:m.start()] + " " + line[m.end():]
+    return iso if _patterns()[1].match(rest) else None
+
+
+def normalise(value: str | None) -> str | None:
+    """A metadata date value (ISO timestamp, '3 March 2025', ...) as YYYY-MM-DD."""
+    if not value:
+        return None
+    found = find_date(value)
+    return found[0] if found else None

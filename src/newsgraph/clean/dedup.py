@@ -1,0 +1,41 @@
+"""Content hashes and SimHash fingerprints of article bodies, for duplicate detection.
+
+A 64-bit SimHash over word 3-shingles; two bodies within `NEAR_DUPLICATE_BITS`
+differing bits are the same story (Manku et al., 2007, use 3 of 64 bits for web
+pages). The fingerprint is stored in four 16-bit bands: two fingerprints within 3
+bits share at least one band exactly, so candidates are found by index look-up.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+
+NEAR_DUPLICATE_BITS = 3
+WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(text.lower())
+
+
+def content_hash(body: str) -> str:
+    return hashlib.sha256(" ".join(words(body)).encode("utf-8")).hexdigest()
+
+
+def simhash(body: str, shingle: int = 3) -> int:
+    tokens = words(body)
+    grams = [" ".join(tokens[i:i + shingle]) for i in range(max(1, len(tokens) - shingle + 1))]
+    weights = [0] * 64
+    for gram in grams:
+        h = int.from_bytes(hashlib.blake2b(gram.encode("utf-8"), digest_size=8).digest(), "big")
+        for bit in range(64):
+            weights[bit] += 1 if h >> bit & 1 else -1
+    return sum(1 << bit for bit in range(64) if weights[bit] > 0)
+
+
+def distance(a: int, b: int) -> int:
+    return (a ^ b).bit_count()
+
+
+def is_near_duplicate(a: int, b: int) -> bool:
+    return distance(a, b) <= NEAR_DUPLICATE_BITS

@@ -1,0 +1,1 @@
+"""Entity resolution within and across documents, and analysts' overrides."""
