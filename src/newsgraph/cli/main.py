@@ -11,9 +11,9 @@ import sys
 
 from .. import __version__
 from ..errors import NewsgraphError
-from . import docs, export, ingest, output
+from . import docs, entities, events, export, ingest, output
 
-COMMAND_MODULES = [ingest, docs, export]
+COMMAND_MODULES = [ingest, docs, entities, events, export]
 
 
 def common_options() -> argparse.ArgumentParser:

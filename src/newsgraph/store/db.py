@@ -20,6 +20,8 @@ from sqlalchemy.exc import ArgumentError, OperationalError
 from ..errors import DatabaseError, NotFound
 from ..model import Document, Region
 from . import migrations, schema as t
+from .entity_sql import EntityReads, EntityWrites
+from .event_sql import EventReads, EventWrites
 
 DEFAULT_DB = "newsgraph.db"
 
@@ -92,7 +94,7 @@ def row_to_document(row) -> Document:
     )
 
 
-class Writer:
+class Writer(EntityWrites, EventWrites):
     """Write access inside one transaction (see `Store.transaction`)."""
 
     def __init__(self, conn: Connection):
@@ -203,7 +205,7 @@ class Writer:
             self.conn.execute(t.events.insert(), rows)
 
 
-class Store:
+class Store(EntityReads, EventReads):
     """A newsgraph database, opened by URL and migrated to the latest schema."""
 
     def __init__(self, target: str | None = None):
