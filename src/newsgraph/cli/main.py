@@ -11,9 +11,9 @@ import sys
 
 from .. import __version__
 from ..errors import NewsgraphError
-from . import docs, entities, events, export, ingest, output
+from . import docs, entities, events, export, ingest, output, serve
 
-COMMAND_MODULES = [ingest, docs, entities, events, export]
+COMMAND_MODULES = [ingest, docs, entities, events, export, serve]
 
 
 def common_options() -> argparse.ArgumentParser:
