@@ -10,12 +10,16 @@ from . import boilerplate, dates, dedup, language, layout
 from .decode import decode
 
 
+MIN_HTML_WORDS = 12  # less than a sentence of body text: a menu, a login wall or an empty template
+
+
 def _html_to_text(html: str) -> tuple[str, dict]:
     import trafilatura
 
     extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
-    if extracted is None or not (extracted.text or "").strip():
-        raise InputRejected("no-text", "HTML page has no article text that could be extracted")
+    words = len((extracted.text or "").split()) if extracted is not None else 0
+    if words < MIN_HTML_WORDS:
+        raise InputRejected("no-text", f"HTML page has no article text ({words} words outside navigation and markup)")
     meta = {"title": extracted.title, "published": extracted.date, "outlet": extracted.sitename,
             "url": extracted.url, "byline": extracted.author}
     return extracted.text, {k: v for k, v in meta.items() if v}

@@ -13,10 +13,11 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from typing import Iterator
 
-from sqlalchemy import create_engine, event, func, select, text, update
+from sqlalchemy import create_engine, event, func, or_, select, text, update
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 
+from ..clean import dedup
 from ..errors import DatabaseError, NotFound
 from ..model import Document, Region
 from . import migrations, schema as t
@@ -70,14 +71,14 @@ def _now() -> str:
 
 
 def _doc_row(doc: Document) -> dict:
-    bands = [(doc.fingerprint >> (16 * i)) & 0xFFFF for i in range(4)]
+    bands = dedup.bands(doc.fingerprint)
     fp = doc.fingerprint - (1 << 64) if doc.fingerprint >= (1 << 63) else doc.fingerprint
     return dict(
         id=doc.id, name=doc.name, source=doc.source, title=doc.title, published=doc.published,
         url=doc.url, outlet=doc.outlet, byline=doc.byline, language=doc.language, text=doc.text,
         regions=json.dumps([[r.start, r.end, r.label] for r in doc.regions]),
         content_hash=doc.content_hash, fingerprint=fp,
-        band0=bands[0], band1=bands[1], band2=bands[2], band3=bands[3],
+        **{f"band{i}": b for i, b in enumerate(bands)},
         duplicate_of=doc.duplicate_of, status=doc.status, ingested_at=_now(),
     )
 
@@ -245,10 +246,9 @@ class Store(EntityReads, EventReads):
             return conn.execute(q).scalar()
 
     def docs_sharing_band(self, fingerprint: int) -> list[tuple[str, int]]:
-        """Original documents whose SimHash shares one 16-bit band with `fingerprint`."""
-        bands = [(fingerprint >> (16 * i)) & 0xFFFF for i in range(4)]
+        """Original documents whose SimHash shares one band with `fingerprint` (see clean/dedup.py)."""
         c = t.documents.c
-        cond = (c.band0 == bands[0]) | (c.band1 == bands[1]) | (c.band2 == bands[2]) | (c.band3 == bands[3])
+        cond = or_(*(c[f"band{i}"] == b for i, b in enumerate(dedup.bands(fingerprint))))
         q = select(c.id, c.fingerprint).where(cond).where(c.duplicate_of.is_(None)).order_by(c.seq)
         with self.reading() as conn:
             return [(i, fp + (1 << 64) if fp < 0 else fp) for i, fp in conn.execute(q)]
