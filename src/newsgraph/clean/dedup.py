@@ -14,6 +14,8 @@ from __future__ import annotations
 import hashlib
 import re
 
+import numpy as np
+
 NEAR_DUPLICATE_BITS = 6
 BAND_WIDTHS = (10, 9, 9, 9, 9, 9, 9)  # NEAR_DUPLICATE_BITS + 1 bands covering 64 bits
 WORD = re.compile(r"\w+", re.UNICODE)
@@ -30,12 +32,11 @@ def content_hash(body: str) -> str:
 def simhash(body: str, shingle: int = 3) -> int:
     tokens = words(body)
     grams = [" ".join(tokens[i:i + shingle]) for i in range(max(1, len(tokens) - shingle + 1))]
-    weights = [0] * 64
-    for gram in grams:
-        h = int.from_bytes(hashlib.blake2b(gram.encode("utf-8"), digest_size=8).digest(), "big")
-        for bit in range(64):
-            weights[bit] += 1 if h >> bit & 1 else -1
-    return sum(1 << bit for bit in range(64) if weights[bit] > 0)
+    digests = b"".join(hashlib.blake2b(g.encode("utf-8"), digest_size=8).digest() for g in grams)
+    bits = np.unpackbits(np.frombuffer(digests, dtype=np.uint8).reshape(len(grams), 8), axis=1)
+    votes = 2 * bits.sum(axis=0, dtype=np.int64) - len(grams)  # +1 per set bit, -1 per clear bit
+    # unpackbits gives the most significant bit of each big-endian digest first
+    return sum(1 << (63 - k) for k in range(64) if votes[k] > 0)
 
 
 def distance(a: int, b: int) -> int:
