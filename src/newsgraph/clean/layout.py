@@ -12,6 +12,7 @@ from .boilerplate import Line, lines
 HEADER = re.compile(r"^(?P<title>.*?)\s*\bdate\s+(?P<date>(19|20)\d\d-\d\d-\d\d)\b\s*")
 SENTENCE_END = re.compile(r"[.!?:;][\"'”’)]*$")
 TOP_LINES = 12
+BODY_WORDS = 25
 
 
 @dataclass
@@ -22,14 +23,14 @@ class Layout:
     byline: str | None = None
 
 
-def _is_headline(line: Line, following: Line | None) -> bool:
-    words = line.text.split()
-    return following is not None and 2 <= len(words) <= 25 and not SENTENCE_END.search(line.text.rstrip('"”’'))
+def _is_body(line: Line) -> bool:
+    """A line of running text: long, or a full sentence."""
+    words = len(line.text.split())
+    return words >= BODY_WORDS or (words >= 8 and bool(SENTENCE_END.search(line.text)))
 
 
-def _is_short_credit(line: Line) -> bool:
-    words = line.text.split()
-    return 1 <= len(words) <= 5 and len(line.text) <= 50 and not SENTENCE_END.search(line.text)
+def _is_headline(line: Line) -> bool:
+    return 3 <= len(line.text.split()) <= 25 and not SENTENCE_END.search(line.text.rstrip('"”’'))
 
 
 def _header(text: str, layout: Layout) -> int:
@@ -47,27 +48,51 @@ def _header(text: str, layout: Layout) -> int:
     return m.end()
 
 
-def analyse(text: str, skip: list[Region], known_title: str | None = None) -> Layout:
-    """Title, dateline and byline regions at the top of `text`, outside the `skip` regions."""
-    layout = Layout()
-    body_start = _header(text, layout)
+def _top_lines(text: str, start: int, skip: list[Region]) -> list[Line]:
+    """The lines between the header form (if any) and the first line of running text."""
     skipped = {(r.start, r.end) for r in skip}
-    top = [ln for ln in lines(text) if ln.start >= body_start and (ln.start, ln.end) not in skipped][:TOP_LINES]
-    seen_title = layout.title is not None
-    for i, line in enumerate(top):
-        following = top[i + 1] if i + 1 < len(top) else None
+    top = []
+    for line in lines(text):
+        if line.start < start or (line.start, line.end) in skipped:
+            continue
+        if _is_body(line) or len(top) == TOP_LINES:
+            break
+        top.append(line)
+    return top
+
+
+def _pick_title(top: list[Line], known_title: str | None) -> Line | None:
+    """The line equal to a title known from metadata, else the longest headline-like line."""
+    if known_title:
+        wanted = known_title.strip()
+        return next((ln for ln in top if ln.text.strip('"“”') == wanted), None)
+    candidates = [ln for ln in top if _is_headline(ln)]
+    return max(candidates, key=lambda ln: len(ln.text), default=None)
+
+
+def analyse(text: str, skip: list[Region], known_title: str | None = None) -> Layout:
+    """Title, dateline and byline regions above the first line of running text.
+
+    Everything between the start and the body is masthead material (outlet
+    name, section, headline, dateline, byline): the longest headline-like line
+    is the title, a line that is a date is the dateline, short lines after the
+    title are bylines, and the rest is marked as masthead.
+    """
+    layout = Layout()
+    top = _top_lines(text, _header(text, layout), skip)
+    title = None if layout.title else _pick_title(top, known_title)
+    for line in top:
         iso = dates.dateline(line.text)
         if iso:
             layout.published = layout.published or iso
-            layout.regions.append(Region(line.start, line.end, "dateline"))
-        elif not seen_title and (line.text.strip('"“”') == (known_title or "").strip() or
-                                 (known_title is None and _is_headline(line, following))):
-            seen_title = True
-            layout.title = layout.title or line.text.strip('"“”')
-            layout.regions.append(Region(line.start, line.end, "title"))
-        elif seen_title and _is_short_credit(line) and following is not None:
-            layout.byline = line.text
-            layout.regions.append(Region(line.start, line.end, "byline"))
+            label = "dateline"
+        elif line is title:
+            layout.title = line.text.strip('"“”')
+            label = "title"
+        elif title is not None and line.start > title.start and len(line.text.split()) <= 5:
+            layout.byline = line.text  # the last short line under the headline: outlet lines come first
+            label = "byline"
         else:
-            break
+            label = "masthead"
+        layout.regions.append(Region(line.start, line.end, label))
     return layout

@@ -1,0 +1,58 @@
+"""Evaluation gate: the scorer's figures on gold-annotated corpora must not drop below pinned floors.
+
+Floors sit a little under the figures measured when they were pinned, so noise
+does not fail the build but a real regression does. Raise them when quality
+improves; never lower one to make a change pass.
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+import newsgraph
+
+from .conftest import EXAMPLES, GOLD, ROOT, SCORER, SEEDS
+
+SEED_FLOORS = {"published": 1.0, "provenance": 1.0, "entities.f1": 0.0, "events_dyad.f1": 0.0}
+EXAMPLE_FLOORS = {"published": 1.0, "provenance": 1.0, "entities.f1": 0.0, "events_dyad.f1": 0.0}
+
+
+def score(corpus, gold, tmp_path) -> dict:
+    db, export = tmp_path / "kb.db", tmp_path / "export.jsonl"
+    with newsgraph.open(str(db)) as kb:
+        kb.ingest([str(corpus)])
+        with open(export, "w", encoding="utf-8") as fh:
+            kb.export("jsonl", fh)
+    run = subprocess.run([sys.executable, str(SCORER), "--gold", str(gold), "--pred", str(export), "--json"],
+                         capture_output=True, text=True, check=True)
+    return json.loads(run.stdout)
+
+
+def figure(metrics: dict, name: str) -> float:
+    value = metrics
+    for part in name.split("."):
+        value = value[part]
+    return value
+
+
+def check(metrics: dict, floors: dict) -> None:
+    assert not metrics["documents_missing"], metrics["documents_missing"]
+    below = {k: (figure(metrics, k), floor) for k, floor in floors.items() if figure(metrics, k) < floor}
+    assert not below, f"below the pinned floor (measured, floor): {below}"
+
+
+@pytest.mark.slow
+def test_seed_corpus_scores(tmp_path):
+    if not (SEEDS.is_dir() and GOLD.is_file() and SCORER.is_file()):
+        pytest.skip("../shared (seeds, gold, scorer) is not present in this checkout")
+    check(score(SEEDS, GOLD, tmp_path), SEED_FLOORS)
+
+
+@pytest.mark.slow
+def test_fictional_sample_scores(tmp_path):
+    if not SCORER.is_file():
+        pytest.skip("../shared/eval/score.py is not present in this checkout")
+    check(score(EXAMPLES, ROOT / "examples" / "gold.jsonl", tmp_path), EXAMPLE_FLOORS)
