@@ -149,6 +149,12 @@ class Ingester:
         if doc.status == "new":
             doc.status = "analysed" if analysis is not None else "stored"
         with self.store.transaction() as writer:
+            if key and writer.has_source(key):  # another process stored this input since `prepare` looked
+                self.report.unchanged += 1
+                self.on_item(doc.source, "unchanged")
+                return
+            if doc.status in ("analysed", "stored") and (original := writer.original_by_hash(doc.content_hash)):
+                doc.duplicate_of, doc.status, analysis = original, "duplicate", None  # the same: a concurrent writer
             writer.add_document(doc, key)
             if analysis is not None:
                 write_analysis(writer, doc, analysis)
@@ -169,15 +175,17 @@ class Ingester:
 def write_analysis(writer: Writer, doc: Document, analysis: Analysis) -> None:
     """Link entities across the corpus and write mentions, events and stories."""
     from .resolve import across
-    from .stories import events_to_rows
+    from .stories import assign, events_to_rows
 
     ids = across.link(writer, doc.id, analysis)
-    writer.add_events(events_to_rows(writer, doc, analysis.events, ids))
+    writer.add_events(assign(writer, doc, events_to_rows(writer, doc, analysis.events, ids)))
 
 
 def ingest(store: Store, targets: Iterable[str], options: IngestOptions | None = None, **kwargs) -> IngestReport:
     """Ingest files, folders, globs (and '-' for JSON Lines on stdin) into `store`."""
+    from .distributed import ingester_for  # workers=N or scheduler="tcp://..." spread the work over Dask
+
     options = options or IngestOptions()
     stdin = kwargs.pop("stdin", None)
-    ingester = Ingester(store, options, **kwargs)
-    return ingester.run(read_paths(targets, options.max_bytes, stdin=stdin))
+    with ingester_for(store, options, **kwargs) as ingester:
+        return ingester.run(read_paths(targets, options.max_bytes, stdin=stdin))

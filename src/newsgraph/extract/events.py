@@ -1,8 +1,221 @@
-"""PLOVER events read from the dependency parse (see the events issue)."""
+"""PLOVER events read from the dependency parse, with modality, source, date and place.
+
+Sentence by sentence: find triggers (triggers.py), read their parties (roles.py),
+read the frame around them (modality.py), date them (timex.py). Then, across the
+document, tie denials and accusations to the claims they answer (claims.py) and
+drop repeats. Every event records the rule and cues that produced it.
+"""
 from __future__ import annotations
 
+from dataclasses import dataclass, field, replace
+
 from ..model import Document, Event, LocalEntity
+from . import claims, timex
+from .lexicon import frames
+from .modality import Frame, FrameReader, decide
+from .parties import Parties
+from .roles import Reader
+from .triggers import Match, find
+
+ANSWERS = frozenset({"ACCUSE", "REJECT"})  # aimed at who is accused or who claimed, not at the act's target
+
+
+@dataclass
+class Found:
+    """An event with what produced it: its sentence, trigger match and frame."""
+
+    event: Event
+    sent: int
+    match: Match
+    frame: Frame = field(default_factory=Frame)
+    pending: bool = False  # lacks a target the text gave earlier ("denied supplying weapons")
+
+
+class EventReader:
+    """Reads the events of one parsed document."""
+
+    def __init__(self, doc: Document, sdoc, entities: list[LocalEntity]):
+        self.doc = doc
+        self.parties = Parties(sdoc, entities)
+        self.reader = Reader(self.parties)
+        self.framer = FrameReader(self.reader)
+        self.published = timex.parse_published(doc.published)
+        self.sdoc = sdoc
+
+    def read(self) -> list[Found]:
+        found: list[Found] = []
+        for n, sent in enumerate(self.sdoc.sents):
+            dates = sentence_dates(sent)
+            framed = [(match, self.framer.read(match.token)) for match in find(sent, self.reader)]
+            lend_content(framed)
+            for match, frame in framed:
+                if not frame.absorbed:
+                    found += self.events_of(match, frame, n, sent, dates)
+        return found
+
+    def events_of(self, match: Match, frame: Frame, n: int, sent, dates) -> list[Found]:
+        if match.cue.planned_only:  # "Iran will respond": the threat is made now
+            if not frame.planned:
+                return []
+            frame.planned = False
+        if frame.hypothetical:
+            return []
+        actors, targets = self.arrange(match, frame)
+        status = self.keep(match, actors, targets)
+        decided = decide(frame, match.type, actors, targets, self.parties)
+        if status is None or decided is None:
+            return []
+        return [Found(self.event(match, sent, dates, frame, actor, target, *decided), n, match, frame,
+                      pending=status == "pending")
+                for actor, target in pairs(match, actors, targets, self.reader.lex.symmetric)]
+
+    def arrange(self, match: Match, frame: Frame) -> tuple[list[str], list[str]]:
+        """Actors and targets as the event's parties: persons lifted when they deny for their
+        country, places as the country they lie in, one's own side no target."""
+        actors, targets = list(match.args.actors), list(match.args.targets)
+        if frame.denied_by and match.args.inherited:  # "the minister denied sending drones": his country sent
+            actors = [self.parties.country_of(a) or a for a in actors]
+        if not actors and match.type in self.reader.lex.local_actors:  # "protesters marched through Tbilisi"
+            actors = [k for k in [self.parties.country_of(self.reader.place(match.token))] if k]
+        targets = [self.place_target(t, match.type) if self.parties.kind(t) == "LOCATION" else t for t in targets]
+        targets = [t for t in targets if t and t not in actors]
+        if actors:  # "Heidari discussed cooperation between Iran and Russia": his own side is no target
+            targets = [t for t in targets if not any(self.parties.same_side(a, t) for a in actors)]
+        return actors, targets
+
+    def place_target(self, key: str, etype: str) -> str | None:
+        """A place as target stands for its country; an attacked place stays itself if its country is unnamed."""
+        return self.parties.country_of(key) or (key if etype in self.reader.lex.place_targets else None)
+
+    def keep(self, match: Match, actors: list[str], targets: list[str]) -> str | None:
+        """ "keep", "pending" (complete only with an earlier event's target) or None (drop).
+
+        Events need a named actor (some types excepted); event nouns need their own parties,
+        except a definite one ("the rally was organised by X"), which points back.
+        """
+        lex = self.reader.lex
+        if not actors and (match.type not in lex.actorless or not targets):
+            return None
+        if targets or any(t for _, t in pairs(match, actors, targets, lex.symmetric)):
+            return "keep"
+        definite = match.cue.pos == "noun" and any(c.lower_ in ("the", "this", "that") for c in match.token.children)
+        open_slot = not match.args.filled  # "denied supplying weapons": the recipient is untold, not someone else
+        if match.type in lex.requires_target or match.cue.needs_target or match.cue.pos == "noun" and not match.args.light:
+            if open_slot and (match.cue.pos == "verb" or definite):
+                return "pending"
+            return "keep" if match.type in lex.actorless else None
+        return "keep"
+
+    def event(self, match: Match, sent, dates, frame: Frame, actor, target, modality, source) -> Event:
+        start, end = evidence_span(sent)
+        args = match.args
+        modes = self.reader.lex.object_modes
+        mode = match.cue.mode or next((modes[c] for c in sorted(args.object_classes) if c in modes), None)
+        mode = mode if match.type == match.cue.type else None
+        threat = self.reader.lex.threat_modes.get(match.type)
+        if threat and frame.announced and modality == "planned":  # "the US will impose sanctions on ...": a threat
+            match, mode, modality = replace(match, type="THREATEN"), threat, "asserted"
+        when = event_date(match, dates, self.published, modality == "planned")
+        return Event(
+            type=match.type, actor=actor, target=target, modality=modality, source=source,
+            mode=mode, object=args.object, date=when,
+            location=args.location, evidence_start=start, evidence_end=end,
+            confidence=confidence(match, frame, actor, target), rule=rule_of(match, frame),
+        )
+
+
+def pairs(match: Match, actors: list[str], targets: list[str], symmetric) -> list[tuple]:
+    """(actor, target) of each event: joint subjects of a symmetric or joint act pair up with
+    each other ("Iran, Russia and China held a drill"); otherwise each actor with each target."""
+    if not targets and len(actors) >= 2 and (match.type in symmetric or match.cue.joint is True):
+        return [(a, b) for i, a in enumerate(actors) for b in actors[i + 1:]]
+    return [(a, t) for a in actors or [None] for t in targets or [None] if a is None or a != t]
+
+
+def lend_content(framed: list[tuple[Match, Frame]]) -> None:
+    """ "agreed to provide Moscow with missiles": the act in the complement gives the AGREE its target.
+
+    Under a threat or request the complement is only its content ("threatened to strike").
+    """
+    by_token = {m.token.i: m for m, _ in framed}
+    for match, frame in framed:
+        owner = by_token.get(frame.content_of.i) if frame.content_of is not None else None
+        if owner is None:
+            continue
+        frame.absorbed = frame.absorbed or owner.type in frames().absorbing_types
+        if owner.args.targets or owner.type in ANSWERS:
+            continue
+        owner.args.targets = [t for t in match.args.targets if t not in owner.args.actors]
+        owner.args.object = owner.args.object or match.args.object
+        if owner.args.targets:
+            owner.args.how.append(f"target from {match.token.lower_}")
+
+
+def evidence_span(sent) -> tuple[int, int]:
+    """The sentence's character range without blanked (whitespace) edges."""
+    tokens = [t for t in sent if not t.is_space]
+    if not tokens:
+        return sent.start_char, sent.start_char
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def sentence_dates(sent) -> list[tuple[object, str]]:
+    """The sentence's DATE phrases, each with the word it hangs on."""
+    out = []
+    for ent in sent.ents:
+        if ent.label_ == "DATE":
+            anchor = ent.root.head
+            while anchor.pos_ not in ("VERB", "NOUN", "AUX") and anchor.head.i != anchor.i:
+                anchor = anchor.head
+            out.append((anchor, ent.text))
+    return out
+
+
+def event_date(match: Match, dates, published, future: bool) -> str | None:
+    """The date of the trigger's own clause: on the trigger, its light verb, or the verbs it depends on."""
+    if not dates:
+        return None
+    anchors = [match.token] + ([match.args.governor] if match.args.governor is not None else [])
+    node = match.token
+    for _ in range(3):
+        if node.dep_ not in ("xcomp", "advcl", "conj", "pcomp", "prep", "pobj", "acl", "dobj") or node.head.i == node.i:
+            break
+        node = node.head
+        anchors.append(node)
+    for anchor in anchors:
+        for where, text in dates:
+            if where.i == anchor.i:
+                value = timex.normalise(text, published, future)
+                if value:
+                    return value
+    return None
+
+
+def confidence(match: Match, frame: Frame, actor, target) -> float:
+    """A rough score for filtering: verbs over nouns, both parties over one, explicit over inherited."""
+    score = 0.7 if match.cue.pos == "verb" else 0.55
+    score += 0.15 if actor and target else 0.0
+    score += 0.05 if match.cue.specificity else 0.0
+    score -= 0.1 if match.args.inherited else 0.0
+    score -= 0.05 if frame.cues else 0.0
+    return round(max(0.05, min(0.95, score)), 2)
+
+
+def rule_of(match: Match, frame: Frame) -> str:
+    parts = [match.cue.name + (f"->{match.type}" if match.type != match.cue.type else "")]
+    parts += [h for h in match.args.how if h]
+    parts.append("frame=" + (",".join(frame.cues) if frame.cues else "plain"))
+    return "; ".join(parts)
 
 
 def extract(doc: Document, sdoc, entities: list[LocalEntity]) -> list[Event]:
-    return []
+    """Every PLOVER event in one parsed document; nothing when no trigger matches.
+
+    Countries the events name only by a demonym or a place ("Indian and Chinese troops
+    clashed", "shelled Kharkiv") are appended to `entities`, so every party is an entity.
+    """
+    reader = EventReader(doc, sdoc, entities)
+    found = claims.dedupe(claims.link(reader.read(), reader))
+    used = {k for ev in found for k in (ev.actor, ev.target, ev.source, ev.location)}
+    entities.extend(e for e in reader.parties.implied if e.key in used)
+    return found

@@ -1,8 +1,14 @@
-"""Stories: events that tell the same happening across documents, and their claims ledger."""
+"""Stories: events that tell the same happening across documents, and their claims ledger.
+
+`assign` runs inside each document's transaction: every new event joins the
+compatible story of its blocking key (cluster.py) or starts one, so adding or
+re-ingesting documents updates stories incrementally, never by a rebuild.
+"""
 from __future__ import annotations
 
 from ..model import Document, Event
 from ..store import Writer
+from . import cluster
 
 
 def events_to_rows(writer: Writer, doc: Document, events: list[Event], ids: dict[str, str]) -> list[dict]:
@@ -18,3 +24,48 @@ def events_to_rows(writer: Writer, doc: Document, events: list[Event], ids: dict
             confidence=ev.confidence, rule=ev.rule, story_id=None,
         ))
     return rows
+
+
+def _lifter(writer: Writer, rows: list[dict]):
+    parties = writer.party_rows(r[k] for r in rows for k in ("actor_id", "target_id"))
+
+    def lift(entity_id: str | None) -> str | None:
+        row = parties.get(entity_id)
+        if row is None or row["type"] == "COUNTRY":
+            return entity_id
+        return row["country_id"] or entity_id
+
+    return lift, parties
+
+
+def _title(etype: str, actor: str | None, target: str | None, obj: str | None, parties: dict) -> str:
+    name = lambda i: parties[i]["name"] if i in parties else "?"  # noqa: E731
+    title = f"{etype}: {name(actor) if actor else '?'} -> {name(target) if target else '?'}"
+    return f"{title} ({obj})" if obj else title
+
+
+def assign(writer: Writer, doc: Document, rows: list[dict]) -> list[dict]:
+    """Set `story_id` on each event row: the compatible existing story, or a new one."""
+    lift, parties = _lifter(writer, rows)
+    for row in rows:
+        key = cluster.story_key(row["type"], lift(row["actor_id"]), lift(row["target_id"]))
+        if key is None:
+            continue
+        span = cluster.when(row["date"], doc.published)
+        words = cluster.object_words(row["object"])
+        story = next((s for s in writer.stories_with_key(key) if cluster.compatible(s, span, words)), None)
+        if story is None:
+            row["story_id"] = writer.create_story(
+                type=row["type"], actor_id=row["actor_id"], target_id=row["target_id"], key=key,
+                first_seen=doc.published, last_seen=doc.published, objects=" ".join(sorted(words)) or None,
+                date_from=span[0] if span else None, date_to=span[1] if span else None,
+                title=_title(row["type"], row["actor_id"], row["target_id"], row["object"], parties))
+            continue
+        row["story_id"] = story["id"]
+        seen = [d for d in (story["first_seen"], story["last_seen"], doc.published) if d]
+        writer.update_story(story["id"], first_seen=min(seen, default=None), last_seen=max(seen, default=None),
+                            **cluster.widen(story, span, words))
+    return rows
+
+
+__all__ = ["assign", "events_to_rows"]

@@ -1,0 +1,175 @@
+"""The event lexicons (data/plover.yaml, modality.yaml, references.yaml) loaded once into lookups.
+
+The YAML files are what a domain expert edits; this module only turns them into
+sets and small records so the extraction code reads `lex.verbs["supply"]` rather
+than walking nested dictionaries.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..data import load_yaml
+
+CONDITIONS = ("object", "party_object", "particle", "adverb", "as_", "joint", "bare", "clause")
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One trigger entry: a lemma that signals a PLOVER type, with its conditions."""
+
+    type: str
+    lemma: str
+    pos: str  # "verb" or "noun"
+    object: tuple[str, ...] = ()
+    party_object: bool = False
+    particle: tuple[str, ...] = ()
+    adverb: tuple[str, ...] = ()
+    as_: tuple[str, ...] = ()
+    joint: str | bool = False  # True: only when joint; a type name: becomes that type when joint
+    reverse: bool = False
+    mode: str | None = None
+    light: bool = False
+    bare: bool = False  # no predicative complement: "called Turkey" is a call, "called Turkey an ally" is not
+    clause: str | None = None  # "future": needs a clause in the future ("warned that X will strike")
+    by_state: str | None = None  # the type it becomes when a state does it (a state's "protest" is ACCUSE)
+    planned_only: bool = False  # fires only when said of the future ("will respond"), and is then a present act
+    needs_target: bool = False  # only with a named target
+
+    @property
+    def specificity(self) -> int:
+        """How many conditions the entry carries: the most specific satisfied entry wins."""
+        return sum(1 for c in CONDITIONS if getattr(self, c) and not (c == "joint" and isinstance(self.joint, str)))
+
+    @property
+    def name(self) -> str:
+        return f"{self.type}:{self.pos}:{self.lemma}"
+
+
+def _cue(etype: str, pos: str, lemma: str, spec: dict | None) -> Cue:
+    spec = dict(spec or {})
+    if "as" in spec:
+        spec["as_"] = spec.pop("as")
+    for key in ("object", "particle", "adverb", "as_"):
+        if key in spec:
+            spec[key] = tuple(str(v) for v in spec[key])
+    return Cue(type=etype, lemma=str(lemma), pos=pos, **spec)
+
+
+@dataclass
+class Lexicon:
+    """Trigger words per PLOVER type, argument prepositions and object classes."""
+
+    verbs: dict[str, list[Cue]] = field(default_factory=dict)
+    nouns: dict[str, list[Cue]] = field(default_factory=dict)
+    symmetric: set[str] = field(default_factory=set)
+    local_actors: frozenset[str] = frozenset()
+    threat_modes: dict[str, str] = field(default_factory=dict)
+    actorless: frozenset[str] = frozenset()
+    requires_target: frozenset[str] = frozenset()
+    place_targets: frozenset[str] = frozenset()
+    target_preps: dict[str, frozenset[str]] = field(default_factory=dict)
+    location_preps: frozenset[str] = frozenset()
+    light_verbs: frozenset[str] = frozenset()
+    joint_words: frozenset[str] = frozenset()
+    objects: dict[str, frozenset[str]] = field(default_factory=dict)
+    generic_objects: frozenset[str] = frozenset()
+    object_modes: dict[str, str] = field(default_factory=dict)
+
+    def preps_for(self, etype: str) -> frozenset[str]:
+        return self.target_preps.get(etype, self.target_preps["default"])
+
+    def classes_of(self, words) -> set[str]:
+        """The object classes any of `words` (lower-cased lemmas) belongs to."""
+        words = set(words)
+        return {name for name, members in self.objects.items() if words & members}
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    spec = load_yaml("plover.yaml")
+    lex = Lexicon()
+    for etype, body in spec["types"].items():
+        if body.get("symmetric"):
+            lex.symmetric.add(etype)
+        for pos, table in (("verb", lex.verbs), ("noun", lex.nouns)):
+            for lemma, conds in (body.get(pos + "s") or {}).items():
+                for cond in conds if isinstance(conds, list) else [conds]:
+                    table.setdefault(str(lemma), []).append(_cue(etype, pos, lemma, cond))
+    lex.target_preps = {k: frozenset(v) for k, v in spec["target_preps"].items()}
+    lex.actorless = frozenset(spec["actorless"])
+    lex.local_actors = frozenset(spec["local_actors"])
+    lex.threat_modes = dict(spec["threat_modes"])
+    lex.requires_target = frozenset(spec["requires_target"])
+    lex.place_targets = frozenset(spec["place_targets"])
+    lex.location_preps = frozenset(spec["location_preps"])
+    lex.light_verbs = frozenset(spec["light_verbs"])
+    lex.joint_words = frozenset(spec["joint_words"])
+    lex.objects = {k: frozenset(str(w) for w in v) for k, v in spec["objects"].items()}
+    lex.generic_objects = frozenset(spec["generic_objects"])
+    lex.object_modes = dict(spec["object_modes"])
+    return lex
+
+
+@dataclass(frozen=True)
+class Frames:
+    """Modality cues (data/modality.yaml) as sets of lemmas."""
+
+    report_verbs: frozenset[str]
+    allege_verbs: frozenset[str]
+    accuse_frames: frozenset[str]
+    deny_verbs: frozenset[str]
+    claim_nouns: frozenset[str]
+    holding_verbs: frozenset[str]
+    hedge_sources: frozenset[str]
+    hedges: frozenset[str]
+    hedge_passives: frozenset[str]
+    future_aux: frozenset[str]
+    intent_verbs: frozenset[str]
+    intent_adjectives: frozenset[str]
+    intent_nouns: frozenset[str]
+    intent_modifiers: frozenset[str]
+    negations: frozenset[str]
+    conditionals: frozenset[str]
+    absorbing_verbs: frozenset[str]
+    topic_verbs: frozenset[str]
+    topic_nouns: frozenset[str]
+    absorbing_types: frozenset[str]
+    speech_acts: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def frames() -> Frames:
+    spec = load_yaml("modality.yaml")
+    return Frames(**{name: frozenset(str(w) for w in spec[name]) for name in Frames.__dataclass_fields__})
+
+
+@dataclass(frozen=True)
+class References:
+    """Words standing for parties named elsewhere (data/references.yaml)."""
+
+    pair_nouns: dict[str, frozenset[str]]
+    pair_determiners: frozenset[str]
+    pronouns: dict[str, frozenset[str]]
+    own_country_nouns: frozenset[str]
+    agent_nouns: frozenset[str]
+    container_nouns: frozenset[str]
+    located_nouns: frozenset[str]
+
+    def pronoun_kind(self, word: str) -> str | None:
+        word = word.lower()
+        return next((kind for kind, words in self.pronouns.items() if word in words), None)
+
+
+@lru_cache(maxsize=1)
+def references() -> References:
+    spec = load_yaml("references.yaml")
+    return References(
+        pair_nouns={k: frozenset(v) for k, v in spec["pair_nouns"].items()},
+        pair_determiners=frozenset(spec["pair_determiners"]),
+        pronouns={k: frozenset(v) for k, v in spec["pronouns"].items()},
+        own_country_nouns=frozenset(spec["own_country_nouns"]),
+        agent_nouns=frozenset(spec["agent_nouns"]),
+        container_nouns=frozenset(spec["container_nouns"]),
+        located_nouns=frozenset(spec["located_nouns"]),
+    )

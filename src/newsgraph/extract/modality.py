@@ -1,0 +1,214 @@
+"""Modality and source: is an event stated, claimed, denied or planned, and who says so.
+
+The frame is read by walking from the trigger up the parse: reporting verbs make
+their subject the source ("Salyukov added that ..."), allegation verbs and hedges
+make it alleged ("accused X of", "reportedly", "reports that"), denial verbs make it
+denied by their subject ("denied sending"), intent and future make it planned
+("is preparing to", "will"). The nearest speaker wins; the cues live in
+data/modality.yaml.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .lexicon import frames
+from .roles import Reader, is_passive, subject
+
+CLAUSE_LOCAL = frozenset({"xcomp", "conj", "prep", "pcomp", "pobj", "acomp", "dobj", "advcl", "attr", "oprd"})
+INTO_SPEECH = frozenset({"ccomp", "parataxis", "xcomp", "advcl", "dobj", "acl", "conj"})
+DENIED = frozenset({"ccomp", "xcomp", "pcomp", "prep", "dobj"})
+INTO_FRAME = frozenset({"ccomp", "xcomp", "pcomp", "prep", "dobj", "parataxis", "acl", "advcl"})
+
+
+@dataclass
+class Frame:
+    """What the sentence around a trigger says about it."""
+
+    source: list[str] = field(default_factory=list)
+    speech: bool = False  # reported by someone (said, told, according to)
+    claimed: bool = False  # an allegation: hedges, "accused X of", "reports that"
+    denied_by: list[str] | None = None
+    negated: bool = False
+    planned: bool = False
+    absorbed: bool = False  # the content of another event ("asked Iran to deliver")
+    content_of: object = None  # the verb whose complement it is ("agreed to <provide>")
+    background: bool = False  # an event noun deep in a reported clause: presupposed, not the claim
+    hypothetical: bool = False  # "if asked", "unless attacked": no event
+    announced: bool = False  # said with "will"/"would" (not only intended): a hostile one is a threat
+    cues: list[str] = field(default_factory=list)
+
+
+class FrameReader:
+    """Reads the frame of triggers in one parsed document."""
+
+    def __init__(self, reader: Reader):
+        self.reader = reader
+        self.cue = frames()
+
+    def speaker(self, verb) -> list[str]:
+        """Who speaks through `verb`: its subject, its agent, or the subject it inherits."""
+        subj = subject(verb)
+        if is_passive(verb):
+            return self.reader.of_all(t for c in verb.children if c.dep_ == "agent" for t in c.children)
+        if subj is not None:
+            return self.reader.of(subj)
+        return self.reader.implicit_actor(verb)[0]
+
+    def unnamed_source(self, verb) -> bool:
+        """ "sources said", "officials told": a speaker the text does not name."""
+        subj = subject(verb)
+        return subj is not None and subj.lemma_.lower() in self.cue.hedge_sources and not self.reader.of(subj)
+
+    def read(self, trigger) -> Frame:
+        frame = Frame(negated=self.negated(trigger), planned=self.future(trigger), announced=self.future(trigger),
+                      background=trigger.pos_ == "NOUN" and trigger.dep_ == "pobj")
+        if self.hedged(trigger):
+            frame.claimed = True
+            frame.cues.append("hedge")
+        local, node = True, trigger
+        self._nominal = trigger.pos_ == "NOUN"
+        while node.head.i != node.i:
+            head, dep = node.head, node.dep_
+            self._node = node
+            if self._step(frame, head, dep, local):
+                break
+            local = local and dep in CLAUSE_LOCAL
+            node = head
+        if not frame.source and not frame.denied_by:
+            self._according_to(frame, trigger)
+        return frame
+
+    def _step(self, frame: Frame, head, dep: str, local: bool) -> bool:
+        """Apply what `head` says about the clause below it; True when a speaker was found."""
+        lemma = head.lemma_.lower()
+        cue = self.cue
+        if self.hedged(head) and dep in INTO_FRAME:
+            frame.claimed = True
+            frame.cues.append("hedge")
+        if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in cue.conditionals for c in self._node.children):
+            frame.hypothetical = True
+        if head.pos_ in ("VERB", "AUX"):
+            return self._verb_step(frame, head, lemma, dep, local)
+        if head.pos_ in ("NOUN", "PROPN"):
+            if local and self._nominal and lemma in cue.topic_nouns and dep in ("prep", "pobj", "pcomp"):
+                frame.absorbed = True  # "talks on expanding cooperation"
+            if local and lemma in cue.intent_nouns and dep in ("acl", "prep", "pcomp", "xcomp", "pobj"):
+                frame.planned = True
+                frame.cues.append(f"intent({head.lower_})")
+            if lemma in cue.claim_nouns and dep in ("acl", "prep", "pcomp", "ccomp", "relcl"):
+                return self._claim_noun(frame, head)
+        elif head.pos_ == "ADJ" and local and lemma in cue.intent_adjectives and dep == "xcomp":
+            frame.planned = True
+            frame.cues.append(f"intent({head.lower_})")
+        return False
+
+    def _claim_noun(self, frame: Frame, noun) -> bool:
+        """ "US reports that ...": the claim is its owner's. A speaker above it only relays it,
+        unless the speaker holds it ("we have information indicating ...")."""
+        frame.claimed = True
+        frame.cues.append(f"claim({noun.lower_})")
+        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.cue.deny_verbs:  # "denied reports that ..."
+            frame.denied_by = self.speaker(noun.head)
+            frame.cues.append(f"deny({noun.head.lower_})")
+            return True
+        owner = self.reader.of(noun)
+        if owner:
+            frame.source = owner
+            return True
+        held = noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.cue.holding_verbs
+        return not held
+
+    def _verb_step(self, frame: Frame, head, lemma: str, dep: str, local: bool) -> bool:
+        cue = self.cue
+        if local and dep in ("xcomp", "pcomp", "prep", "ccomp") and frame.content_of is None:
+            frame.content_of = head
+            frame.absorbed = lemma in cue.absorbing_verbs
+        if local and self._nominal and dep in ("dobj", "prep") and lemma in cue.topic_verbs:
+            frame.absorbed = True  # "discussed military cooperation": a topic, not an act
+        intent_deps = ("xcomp", "pcomp", "prep", "dobj") if self._nominal else ("xcomp", "pcomp", "prep")
+        if local and dep in intent_deps and (lemma in cue.intent_verbs or self.future(head)):
+            frame.announced = frame.announced or (self.future(head) and lemma not in cue.intent_verbs)
+            frame.planned = True
+            frame.cues.append(f"intent({head.lower_})")
+        if local and dep == "xcomp" and self.negated(head):
+            frame.negated = True
+        if lemma in cue.hedge_passives and is_passive(head) and dep == "xcomp":
+            frame.claimed = True
+            frame.cues.append(f"passive({head.lower_})")
+        if dep not in INTO_FRAME:
+            return False
+        if lemma in cue.deny_verbs and dep in DENIED:
+            frame.denied_by = self.speaker(head)
+            frame.cues.append(f"deny({head.lower_})")
+            return True
+        if lemma in cue.accuse_frames or lemma in cue.allege_verbs:
+            return self._speaker(frame, head, claimed=True, label="allege")
+        if lemma in cue.report_verbs and dep in INTO_SPEECH:
+            return self._speaker(frame, head, claimed=False, label="report")
+        return False
+
+    def _speaker(self, frame: Frame, head, claimed: bool, label: str) -> bool:
+        frame.claimed = frame.claimed or claimed or self.unnamed_source(head)
+        frame.speech = True
+        source = self.speaker(head)
+        frame.cues.append(f"{label}({head.lower_})")
+        if source:
+            frame.source = source
+            return True
+        return False
+
+    def _according_to(self, frame: Frame, trigger) -> None:
+        """ "..., according to X": X is the source of the clause the phrase hangs on."""
+        for token in trigger.sent:
+            if token.lower_ == "according" and token.head.left_edge.i <= trigger.i <= token.head.right_edge.i:
+                pobj = [p for to in token.children if to.lower_ == "to" for p in to.children if p.dep_ == "pobj"]
+                if not pobj:
+                    continue
+                frame.speech = True
+                frame.source = self.reader.of(pobj[0])
+                frame.claimed = frame.claimed or (not frame.source and pobj[0].lemma_.lower() in self.cue.hedge_sources)
+                frame.cues.append("according-to")
+                return
+
+    # markers on a single word -------------------------------------------------
+    def negated(self, token) -> bool:
+        """ "did not send", "never sent", "sent no drones", "no drone was sent"."""
+        words = self.cue.negations
+        for c in token.children:
+            if c.dep_ == "neg" or c.dep_ in ("advmod", "det", "preconj") and c.lower_ in words:
+                return True
+            if c.dep_ in ("nsubjpass", "dobj", "nsubj") and any(d.dep_ == "det" and d.lower_ in words for d in c.children):
+                return True
+        return False
+
+    def future(self, token) -> bool:
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in self.cue.future_aux for c in token.children):
+            return True
+        return token.pos_ == "NOUN" and any(
+            c.dep_ in ("amod", "compound") and c.lower_ in self.cue.intent_modifiers for c in token.children)
+
+    def hedged(self, token) -> bool:
+        return any(c.dep_ == "advmod" and c.lower_ in self.cue.hedges for c in token.children)
+
+
+def decide(frame: Frame, etype: str, actors: list[str], targets: list[str], parties) -> tuple[str, str | None] | None:
+    """The modality and source of an event in `frame`; None when it did not happen (negated, unclaimed)."""
+    source = frame.source[0] if frame.source else None
+    if frame.denied_by is not None:
+        return "denied", (frame.denied_by[0] if frame.denied_by else None)
+    if frame.negated:
+        return ("denied", source) if source else None
+    if frame.claimed:
+        return "alleged", source
+    later = "planned" if frame.planned else "asserted"
+    if frame.background:
+        return later, None
+    if source is None:
+        return later, None
+    involved = [k for k in actors + targets if k]
+    if not any(parties.same_side(source, k) for k in involved):
+        return "alleged", source
+    if etype in frames().speech_acts and not frame.planned and any(parties.same_side(source, a) for a in actors):
+        return later, None  # "X said Y is a partner": the saying is the act
+    return later, source
+

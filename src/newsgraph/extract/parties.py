@@ -1,0 +1,272 @@
+"""Which document entity a token or noun phrase stands for, as event parties.
+
+Tokens map to `LocalEntity` keys through mention offsets; demonyms ("Iranian
+officials") map to the country they name; pronouns, "his country" and "the two
+countries" map back to the entities they stand for when the text makes it clear.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from functools import cached_property
+
+from ..model import LocalEntity, Mention
+from ..resolve import gazetteer
+from .lexicon import references
+
+PARTY_TYPES = frozenset({"COUNTRY", "PERSON", "ORG", "LOCATION"})
+DESCEND = ("appos", "compound", "amod", "nmod", "poss", "npadvmod")
+DESCEND_PREPS = frozenset({"of", "from"})
+WINDOW = 900  # characters to look back for what a pronoun or "the two countries" stands for
+
+
+class Parties:
+    """Resolves tokens of one parsed document to the keys of its local entities."""
+
+    def __init__(self, sdoc, entities: list[LocalEntity]):
+        self.sdoc = sdoc
+        self.entities = {e.key: e for e in entities}
+        self.spans = sorted((m.start, m.end, e.key) for e in entities for m in e.mentions)
+        self.starts = [s for s, _, _ in self.spans]
+        self.by_name = {e.name.lower(): e.key for e in entities if e.type in PARTY_TYPES}
+        self.countries = {e.name: e.key for e in entities if e.type == "COUNTRY"}
+        self.refs = references()
+        self.implied: list[LocalEntity] = []  # countries the text names only by demonym or by a place
+
+    # single tokens ----------------------------------------------------------
+    def at(self, token) -> str | None:
+        """The entity whose mention covers `token`, if any."""
+        i = bisect_right(self.starts, token.idx) - 1
+        while i >= 0 and self.spans[i][0] <= token.idx:
+            start, end, key = self.spans[i]
+            if token.idx < end:
+                return key
+            i -= 1
+        return None
+
+    def demonym(self, token) -> str | None:
+        """The country entity a demonym, capital or state name names ("Iranian" -> Iran), if in the text."""
+        if token.pos_ not in ("ADJ", "PROPN", "NOUN") or not token.text[:1].isupper():
+            return None
+        found = gazetteer.lookup(token.text)
+        if found is None:
+            return None
+        name, form = found
+        if name in self.countries or form != "demonym":
+            return self.countries.get(name)
+        key = self.country(name)
+        ent = self.entities[key]
+        if not any(m.start == token.idx for m in ent.mentions):
+            ent.mentions.append(Mention(token.idx, token.idx + len(token.text), token.text))
+            ent.aliases = list(dict.fromkeys(ent.aliases + [token.text]))
+        return key
+
+    def country(self, name: str | None) -> str | None:
+        """The key of the country `name`, added as an implied entity when the text has none for it."""
+        if not name:
+            return None
+        if name not in self.countries:
+            ent = LocalEntity(key=f"I{len(self.implied)}", name=name, type="COUNTRY",
+                              evidence=["implied by a demonym or a place in the text"])
+            self.implied.append(ent)
+            self.entities[ent.key] = ent
+            self.countries[name] = ent.key
+            self.by_name[name.lower()] = ent.key
+        return self.countries[name]
+
+    def direct(self, token) -> str | None:
+        """The party `token` itself names: a mention of a party entity, or a demonym."""
+        key = self.at(token)
+        if key is not None:
+            return key if self.entities[key].type in PARTY_TYPES else None
+        return self.demonym(token)
+
+    def kind(self, key: str | None) -> str | None:
+        return self.entities[key].type if key in self.entities else None
+
+    def country_of(self, key: str | None) -> str | None:
+        """The country entity a party acts for (a country stands for itself)."""
+        ent = self.entities.get(key)
+        if ent is None:
+            return None
+        if ent.type == "COUNTRY":
+            return key
+        if ent.type == "LOCATION":  # a city or base lies in a country
+            return self.country(ent.country or gazetteer.place_country(ent.name))
+        return self.country(ent.country)
+
+    def lift(self, key: str | None) -> str | None:
+        return self.country_of(key) or key
+
+    def same_side(self, a: str | None, b: str | None) -> bool:
+        return a is not None and b is not None and self.lift(a) == self.lift(b)
+
+    # noun phrases -----------------------------------------------------------
+    def phrase(self, head, hint: list[str] | None = None) -> list[str]:
+        """The parties the phrase headed by `head` names: one per conjunct ("Iran and Russia")."""
+        keys = self._one(head, hint)
+        for conj in head.conjuncts:
+            if conj.i > head.i:
+                keys += self._one(conj, hint)
+        return list(dict.fromkeys(keys))
+
+    def _one(self, head, hint: list[str] | None, depth: int = 0) -> list[str]:
+        key = self.direct(head)
+        if key is not None:
+            return [key] + [k for c in head.conjuncts if c.i > head.i for k in [self.direct(c)] if k]
+        lower = head.lower_
+        if head.pos_ == "PRON":
+            return self.pronoun(head, hint)
+        pair = self.pair(head)
+        if pair:
+            return pair
+        if lower in self.refs.own_country_nouns or head.lemma_ in self.refs.own_country_nouns:
+            owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+            if owner is not None:
+                return [self.lift(k) for k in self.pronoun(owner, hint)]
+        if depth >= 3:
+            return []
+        return self._descend(head, hint, depth) or self.definite(head)
+
+    def definite(self, head) -> list[str]:
+        """ "the ministry", "the agency": the last organisation or person so named before."""
+        if head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return []
+        word = head.lemma_.lower()
+        for idx, key in reversed(self._timeline):
+            if idx >= head.idx:
+                continue
+            if idx < head.idx - WINDOW:
+                break
+            ent = self.entities[key]
+            if ent.type in ("ORG", "PERSON") and word in ent.name.lower().split():
+                return [key]
+        return []
+
+    def _descend(self, head, hint, depth: int) -> list[str]:
+        for dep in DESCEND:
+            for child in head.children:
+                if child.dep_ == dep and not (dep == "poss" and child.pos_ == "PRON" and hint is None):
+                    found = self._one(child, hint, depth + 1)
+                    if found:
+                        return found
+        for child in head.children:
+            if child.dep_ == "acl" and self.stands_for_owner(head) and subject_less(child):
+                # "sources aligned with the United States", "officials close to the Kremlin"
+                for pobj in (p for c in child.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"):
+                    found = self._one(pobj, hint, depth + 1)
+                    if found:
+                        return found
+            if child.dep_ == "prep" and (child.lower_ in DESCEND_PREPS and self.stands_for_owner(head)
+                                         or child.lower_ == "in" and (head.lemma_.lower() in self.refs.located_nouns
+                                                                      or head.lemma_.lower() in self.refs.agent_nouns)):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        found = self._one(pobj, hint, depth + 1)
+                        if found:
+                            return found + [k for c in pobj.conjuncts if c.i > pobj.i for k in self._one(c, hint, 3)]
+        return []
+
+    def stands_for_owner(self, head) -> bool:
+        """ "members of a delegation from Russia" names Russia; "the tomb of the Unknown Soldier" does not."""
+        lemma = head.lemma_.lower()
+        return head.pos_ in ("PRON", "NUM") or lemma in self.refs.agent_nouns or lemma in self.refs.container_nouns
+
+    # what words stand for ---------------------------------------------------
+    @cached_property
+    def _timeline(self) -> list[tuple[int, str]]:
+        """Every party reference in document order, for pronouns and "the two countries"."""
+        out = []
+        for token in self.sdoc:
+            key = self.direct(token)
+            if key is not None and (not out or out[-1][1] != key or out[-1][0] < token.idx - 40):
+                out.append((token.idx, key))
+        return out
+
+    @cached_property
+    def _groups(self) -> list[tuple[int, list[str]]]:
+        """Parties named together ("Moscow and Tehran", "Damavandian and Mehrabi"), in document order."""
+        out = []
+        for token in self.sdoc:
+            key = self.direct(token)
+            if key is None or token.dep_ == "conj":
+                continue
+            keys = list(dict.fromkeys([key] + [k for c in token.conjuncts if c.i > token.i for k in [self.direct(c)] if k]))
+            if len(keys) >= 2:
+                out.append((token.idx, keys))
+        return out
+
+    def last_group(self, before: int, types: set[str] | None = None) -> list[str]:
+        """The parties last named together before character `before` (of `types`, when given)."""
+        for idx, keys in reversed(self._groups):
+            if before - WINDOW <= idx < before and (types is None or all(self.kind(k) in types for k in keys)):
+                return keys
+        return []
+
+    def recent(self, before: int, types: set[str], n: int) -> list[str]:
+        """The last `n` distinct parties of `types` mentioned before character `before`."""
+        found: list[str] = []
+        for idx, key in reversed(self._timeline):
+            if idx >= before:
+                continue
+            if idx < before - WINDOW or len(found) == n:
+                break
+            if self.kind(key) in types and key not in found:
+                found.append(key)
+        return found
+
+    def pronoun(self, token, hint: list[str] | None) -> list[str]:
+        kind = self.refs.pronoun_kind(token.text)
+        if kind is None:
+            return []
+        if hint and token.dep_ == "poss":
+            return hint
+        binder = self.binder(token, kind)
+        if binder:
+            return binder
+        if kind == "PERSON":
+            return self.recent(token.idx, {"PERSON"}, 1)
+        if kind == "GROUP":
+            return self.recent(token.idx, {"COUNTRY", "ORG"}, 1)
+        group = self.last_group(token.idx)  # "they", "them": the parties last named together
+        if group:
+            return group
+        pair = self.recent(token.idx, {"COUNTRY"}, 2)
+        return pair if len(pair) == 2 else []
+
+    def binder(self, token, kind: str) -> list[str]:
+        """The subject of an enclosing clause a pronoun refers back to ("X said his country ...")."""
+        types = {"PERSON"} if kind == "PERSON" else {"COUNTRY", "ORG"} if kind == "GROUP" else None
+        node = token
+        for _ in range(8):
+            if node.head.i == node.i:
+                return []
+            node = node.head
+            if node.pos_ not in ("VERB", "AUX"):
+                continue
+            subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None or subj.left_edge.i <= token.i <= subj.right_edge.i or subj.pos_ == "PRON":
+                continue
+            found = self._one(subj, None, 1)
+            if found and kind == "PLURAL":
+                return found if len(found) >= 2 else []
+            if found and (types is None or self.kind(found[0]) in types or kind == "PERSON"):
+                return found[:1]
+        return []
+
+    def pair(self, head) -> list[str]:
+        """ "the two countries", "both sides": the last two parties of the kind named."""
+        words = {c.lower_ for c in head.children if c.dep_ in ("det", "nummod", "predet", "quantmod")}
+        if not ("both" in words or "the" in words and words & self.refs.pair_determiners):
+            return []  # "two friendly countries" introduces new ones; "the two countries" points back
+        for etype, nouns in self.refs.pair_nouns.items():
+            if head.lemma_ in nouns or head.lower_ in nouns:
+                group = self.last_group(head.idx, {etype})
+                if len(group) == 2:
+                    return group
+                pair = self.recent(head.idx, {etype}, 2)
+                return list(reversed(pair)) if len(pair) == 2 else []
+        return []
+
+
+def subject_less(verb) -> bool:
+    return not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)

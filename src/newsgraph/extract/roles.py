@@ -1,0 +1,368 @@
+"""Who did what to whom: the actor, target, object and place of an event trigger, from the parse.
+
+Verbs take their actor from the subject (the agent in passives, the controller of
+"asked Iran to deliver", the head noun of "drones used by Russia"), their target
+from a party object or a preposition the PLOVER type expects, their object from
+the thing given. Event nouns take their actor from a possessor, a "by" phrase or
+the subject of the verb they are the object of ("launched a joint drill").
+(Used by the events stage; entities' roles and titles live in affiliations.py.)
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .lexicon import Cue, Lexicon, lexicon
+from .parties import Parties
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+RELATIVE = frozenset({"that", "which", "who", "whom", "whose"})
+CLIMB = frozenset({"xcomp", "pcomp", "prep", "pobj", "advcl", "conj", "acl", "dobj", "attr", "acomp", "oprd"})
+NOUN_UP = frozenset({"dobj", "pobj", "prep", "attr", "conj", "appos", "compound", "nsubjpass", "oprd", "pcomp"})
+OBJECT_TRIM = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advmod", "prep"})
+
+
+@dataclass
+class Arguments:
+    """The parties and things a trigger's parse gives, with how each was found."""
+
+    actors: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    object: str | None = None
+    object_classes: set[str] = field(default_factory=set)
+    location: str | None = None
+    governor: object = None  # the verb an event noun is the object of
+    inherited: bool = False  # actor taken from another clause (control, pronoun)
+    light: bool = False  # an event noun carried by a light verb ("held talks")
+    filled: bool = False  # a recipient slot holds a non-party ("spoke to reporters")
+    named_actor: bool = False  # the actor is the subject itself ("Iran protested"), not "Iranian students"
+    how: list[str] = field(default_factory=list)
+
+
+def child(token, *deps):
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def is_root(token) -> bool:
+    return token.head.i == token.i
+
+
+def prep_objects(token, preps) -> list:
+    """Objects of `token`'s prepositions named in `preps`, in order ("with Russia" -> Russia)."""
+    out = []
+    for c in token.children:
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
+            out += [p for p in c.children if p.dep_ in ("pobj", "pcomp")]
+    return out
+
+
+def coordinated(verb) -> list:
+    """Verbs coordinated with `verb` ("sent or promised missiles to Russia"), which share its objects."""
+    return [c for c in verb.conjuncts if c.pos_ in ("VERB", "AUX")]
+
+
+def direct_object(verb):
+    """The direct object, shared with coordinated verbs; a relative pronoun stands for its noun."""
+    obj = child(verb, "dobj")
+    if obj is None:
+        obj = next((o for c in coordinated(verb) for o in [child(c, "dobj")] if o is not None), None)
+    if obj is not None and obj.lower_ in RELATIVE and verb.dep_ == "relcl":
+        return verb.head
+    return obj
+
+
+def is_passive(verb) -> bool:
+    """ "drones were supplied", "drones supplied by Iran"; not "that it had supplied drones"."""
+    if any(c.dep_ in ("nsubj", "csubj") for c in verb.children):
+        return False
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return True
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def subject(verb):
+    """The subject token; for relative clauses and participles, the noun they modify."""
+    subj = child(verb, *SUBJECTS)
+    if subj is not None:
+        if subj.lower_ in RELATIVE and verb.dep_ == "relcl":
+            return verb.head
+        return subj
+    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return verb.head
+    return None
+
+
+class Reader:
+    """Reads the arguments of triggers in one parsed document."""
+
+    def __init__(self, parties: Parties, lex: Lexicon | None = None):
+        self.parties = parties
+        self.lex = lex or lexicon()
+
+    # parties of tokens ------------------------------------------------------
+    def of(self, token, hint=None) -> list[str]:
+        return self.parties.phrase(token, hint) if token is not None else []
+
+    def of_all(self, tokens) -> list[str]:
+        return list(dict.fromkeys(k for t in tokens for k in self.of(t)))
+
+    def implicit_actor(self, verb) -> tuple[list[str], str]:
+        """The understood subject of a verb without one: "asked Iran to deliver", "accused X of supplying"."""
+        cur = verb
+        for _ in range(8):
+            head = cur.head
+            if is_root(cur) or cur.dep_ not in CLIMB:
+                return [], ""
+            if head.pos_ in ("NOUN", "PROPN"):
+                owner = self.of(child(head, "poss"))
+                if owner:
+                    return owner, "possessor of " + head.lower_
+            elif head.pos_ in ("VERB", "AUX") and cur.dep_ != "conj":
+                found = self._controller(head, cur)
+                if found[0]:
+                    return found
+            elif cur.dep_ == "conj":
+                found = self.of(subject(head))
+                if found:
+                    return found, "shared subject"
+            cur = head
+        return [], ""
+
+    def _controller(self, head, via) -> tuple[list[str], str]:
+        if via.dep_ in ("xcomp", "prep", "pcomp"):
+            controller = child(head, "dobj", "dative")
+            obj = self.of(controller) if controller is not None and self.agentive(controller) else []
+            if obj:
+                return obj, f"object of {head.lower_}"
+        if is_passive(head):
+            found = self.of_all(prep_objects(head, {"by"}))
+            return found, f"agent of {head.lower_}"
+        found = self.of(subject(head))
+        return found, f"subject of {head.lower_}"
+
+    def agentive(self, token) -> bool:
+        """Whether a noun can do things: a party, a pronoun, an agent noun ("officials"), not "reports"."""
+        return (self.parties.direct(token) is not None or token.pos_ == "PRON"
+                or token.lemma_.lower() in self.parties.refs.agent_nouns)
+
+    # objects ----------------------------------------------------------------
+    def object_words(self, token) -> set[str]:
+        """Lemmas that say what a thing is: the head, its modifiers, and "hundreds of <drones>"."""
+        words = {token.lemma_.lower(), token.lower_}
+        for c in token.children:
+            if c.dep_ in ("compound", "amod", "nmod"):
+                words |= {c.lemma_.lower(), c.lower_}
+            elif c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        words |= self.object_words(p)
+        if self.parties.kind(self.parties.at(token)) == "WEAPON":
+            words.add("weapon")
+        return words
+
+    def classes(self, token) -> set[str]:
+        if token is None:
+            return set()
+        words = self.object_words(token)
+        classes = self.lex.classes_of(words)
+        if "weapon" in words:
+            classes.add("weapon")
+        return classes
+
+    @staticmethod
+    def object_text(token) -> str:
+        """The object phrase, trimmed of clauses and appositions ("several hundred IRGC drones")."""
+        left = [t for t in token.lefts if t.dep_ not in ("det", "poss", "punct", "cc", "predet")]
+        start = min([token.i] + [min(t.left_edge.i, t.i) for t in left])
+        end = token.i + 1
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if of is not None:
+            end = max(t.i for t in of.subtree if t.dep_ not in OBJECT_TRIM or t.i == of.i) + 1
+        return token.doc[start:end].text.strip(" ,\"'“”")
+
+    # places -----------------------------------------------------------------
+    def location(self, *tokens) -> str | None:
+        for token in tokens:
+            if token is None:
+                continue
+            for pobj in prep_objects(token, self.lex.location_preps):
+                key = self.parties.at(pobj) or next(
+                    (self.parties.at(c) for c in pobj.children if c.dep_ == "compound"), None)
+                if key and self.parties.kind(key) == "LOCATION":
+                    return key
+        return None
+
+    def place(self, token) -> str | None:
+        """The place (a city, or a capital standing for its country) a location phrase names."""
+        for pobj in prep_objects(token, self.lex.location_preps):
+            key = self.parties.at(pobj)
+            if key and self.parties.kind(key) in ("LOCATION", "COUNTRY"):
+                return key
+        return None
+
+    # verbs and nouns --------------------------------------------------------
+    def targets_by_prep(self, token, etype: str, args: Arguments | None = None) -> tuple[list[str], str]:
+        """The first party named by one of the type's target prepositions ("to Russia")."""
+        for pobj in prep_objects(token, self.lex.preps_for(etype)):
+            prep = pobj.head.lower_
+            if args is not None and prep not in self.lex.location_preps:
+                args.filled = True
+            found = self.of(pobj)
+            if prep in self.lex.location_preps:
+                found = [k for k in found if self.parties.kind(k) != "LOCATION"]
+            if found:
+                return found, "prep " + prep
+        return [], ""
+
+    def verb(self, verb, cue: Cue) -> Arguments:
+        args = Arguments()
+        passive = is_passive(verb)
+        subj = subject(verb)
+        patient = subj if passive else direct_object(verb)
+        if passive:
+            args.actors = self.of_all(prep_objects(verb, {"by"}))
+            args.how.append("agent")
+        elif subj is not None:
+            args.actors = self.of(subj)
+            args.named_actor = self.parties.direct(subj) is not None
+            args.how.append("subject")
+        if not args.actors and not passive and subj is None:
+            args.actors, how = self.implicit_actor(verb)
+            args.inherited = bool(args.actors)
+            args.how.append(how)
+        self._patient(verb, patient, cue, args)
+        if cue.reverse:
+            self._reverse(verb, patient, cue, args)
+        args.location = self.location(verb, patient)
+        return args
+
+    def _patient(self, verb, patient, cue: Cue, args: Arguments) -> None:
+        """Split the verb's object into a target (a party) and the thing acted on."""
+        patient_parties = self.of(patient) if patient is not None else []
+        with_obj = next(iter(prep_objects(verb, {"with"})), None)
+        thing = patient
+        if patient_parties and "weapon" not in self.classes(patient):
+            args.targets = patient_parties
+            args.how.append("target=object")
+            thing = with_obj if cue.type not in self.lex.symmetric else None
+        else:
+            args.targets = self.of(child(verb, "dative"))
+            if args.targets:
+                args.how.append("target=dative")
+        if not args.targets:
+            args.filled = patient is not None and not cue.object
+            for holder in [verb, patient] + [h for c in coordinated(verb) for h in (c, child(c, "dobj"))]:
+                if holder is not None:
+                    args.targets, how = self.targets_by_prep(holder, cue.type, args)
+                    if args.targets:
+                        break
+            if args.targets:
+                args.how.append("target=" + how)
+        if not args.targets and thing is not None:  # "reduced Iran's diplomatic presence"
+            args.targets = self.of(child(thing, "poss"))
+            if args.targets:
+                args.how.append("target=owner of object")
+        thing = thing if thing is not None or patient_parties else with_obj  # "respond with force"
+        if thing is not None:
+            args.object = self.object_text(thing)
+            args.object_classes = self.classes(thing)
+
+    def _reverse(self, verb, patient, cue: Cue, args: Arguments) -> None:
+        """Receiving, buying, hosting: the subject is the recipient or host."""
+        if cue.type == "CONSULT":
+            args.actors, args.targets = self.of(patient), args.actors
+        else:
+            giver = self.of_all(prep_objects(verb, {"from"}))
+            if not giver and patient is not None:
+                giver = [k for c in patient.children if c.dep_ in ("amod", "compound", "npadvmod", "nmod")
+                         for k in [self.parties.direct(c)] if k]
+            args.actors, args.targets = giver, args.actors
+        args.how.append("reversed")
+
+    def noun(self, noun, cue: Cue) -> Arguments:
+        args = Arguments()
+        owner = child(noun, "poss")
+        args.actors = self.of(owner) or self.of_all(prep_objects(noun, {"by"}))
+        if args.actors:
+            args.how.append("possessor")
+        between = self.of_all(prep_objects(noun, {"between", "among"}))
+        if len(between) >= 2:
+            args.actors, args.targets = between[:1], between[1:]
+            args.how.append("between")
+        if not args.targets:
+            args.targets, how = self.targets_by_prep(noun, cue.type, args)
+            if args.targets:
+                args.how.append("target=" + how)
+        if noun.dep_ in ("nsubj", "nsubjpass") and not args.targets:
+            self._from_predicate(noun.head, cue, args)
+        self._noun_of(noun, args)
+        args.governor, via = self.governor(noun)
+        if args.governor is not None:
+            self._from_governor(args.governor, via, cue, args, noun.head.head.i == args.governor.i)
+        args.location = self.location(noun, args.governor)
+        return args
+
+    def _from_predicate(self, verb, cue: Cue, args: Arguments) -> None:
+        """ "talks are underway between Tehran and Moscow", "the drill was held with Azerbaijan"."""
+        heads = [verb] + [c for c in verb.children if c.dep_ in ("acomp", "advmod", "attr")]
+        between = self.of_all(p for h in heads for p in prep_objects(h, {"between", "among"}))
+        if len(between) >= 2 and not args.actors:
+            args.actors, args.targets = between[:1], between[1:]
+            args.how.append("between, on " + verb.lower_)
+            return
+        for h in heads:
+            args.targets, how = self.targets_by_prep(h, cue.type)
+            if args.targets:
+                args.how.append(f"target={how} of {h.lower_}")
+                return
+
+    def _noun_of(self, noun, args: Arguments) -> None:
+        """ "invasion of Ukraine" names the target; "delivery of drones" the object."""
+        for pobj in prep_objects(noun, {"of"}):
+            found = self.of(pobj)
+            if found and not args.targets and "weapon" not in self.classes(pobj):
+                args.targets = found
+                args.how.append("target=of")
+            elif args.object is None:
+                args.object = self.object_text(pobj)
+                args.object_classes = self.classes(pobj)
+        if args.object is None:
+            args.object_classes = self.classes(noun) - {"aid"}
+
+    def governor(self, noun) -> tuple[object, str]:
+        """The verb an event noun is the object of, and the preposition on the way, if any.
+
+        A relative clause counts too: "the drills that the two armies will hold".
+        """
+        relcl = next((c for c in noun.children if c.dep_ == "relcl" and c.pos_ in ("VERB", "AUX")
+                      and direct_object(c) is not None and direct_object(c).i == noun.i), None)
+        if relcl is not None:
+            return relcl, ""
+        cur, via = noun, ""
+        for _ in range(4):
+            if cur.dep_ not in NOUN_UP or is_root(cur):
+                return None, ""
+            if cur.dep_ == "prep":
+                via = cur.lower_
+            cur = cur.head
+            if cur.pos_ in ("VERB", "AUX"):
+                return cur, via
+        return None, ""
+
+    def _from_governor(self, verb, via: str, cue: Cue, args: Arguments, direct: bool) -> None:
+        """ "Iran launched a drill with Azerbaijan", "in a phone call with X, he said": the verb's parties."""
+        light = verb.lemma_ in self.lex.light_verbs and via in ("", "in", "on", "to", "with")
+        framing = via in ("in", "during", "at") and verb.lemma_ not in self.lex.light_verbs and direct
+        if not (light or framing):
+            return
+        args.light = light
+        if not args.actors:
+            args.actors = self.of_all(prep_objects(verb, {"by"})) if is_passive(verb) else self.of(subject(verb))
+            if not args.actors and subject(verb) is None:
+                args.actors, _ = self.implicit_actor(verb)
+                args.inherited = bool(args.actors)
+            if args.actors:
+                args.how.append("actor=subject of " + verb.lower_)
+        if not args.targets and light:
+            args.targets, how = self.targets_by_prep(verb, cue.type)
+            if args.targets:
+                args.how.append(f"target={how} of {verb.lower_}")

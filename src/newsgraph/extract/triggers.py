@@ -1,0 +1,114 @@
+"""Trigger words: the verbs and nouns of data/plover.yaml whose conditions hold in the sentence.
+
+A word may carry several entries ("receive" a delegation is CONSULT, "receive"
+drones is AID); each entry's conditions are checked against the parse and the
+most specific satisfied entry wins. No entry, no event: there is no default type.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from .lexicon import Cue, frames
+from .roles import Arguments, Reader
+
+VERB_POS = frozenset({"VERB"})
+PREDICATIVE = frozenset({"oprd", "xcomp", "ccomp", "acomp", "attr"})
+NOUN_POS = frozenset({"NOUN"})
+
+
+@dataclass
+class Match:
+    """A trigger token, the lexicon entry it matched, its final type and arguments."""
+
+    token: object
+    cue: Cue
+    type: str
+    args: Arguments
+
+
+def lemma_of(token) -> str:
+    """The token's lemma, joined with a hyphenated prefix ("test-fire") when there is one."""
+    lemma = (token.lemma_ or token.lower_).lower()
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 2].whitespace_ \
+            and not doc[token.i - 1].whitespace_:
+        return doc[token.i - 2].lower_ + "-" + lemma
+    return lemma
+
+
+def cues_for(token, reader: Reader) -> list[Cue]:
+    table = reader.lex.verbs if token.pos_ in VERB_POS else reader.lex.nouns if token.pos_ in NOUN_POS else None
+    if table is None:
+        return []
+    lemma = lemma_of(token)
+    return table.get(lemma) or ([] if "-" not in lemma else table.get(lemma.split("-")[-1], []))
+
+
+def find(sent, reader: Reader) -> list[Match]:
+    """Every trigger in `sent` with the entry that fits it best."""
+    out = []
+    for token in sent:
+        cues = cues_for(token, reader)
+        if cues:
+            match = choose(token, cues, reader)
+            if match is not None:
+                out.append(match)
+    return out
+
+
+def choose(token, cues: list[Cue], reader: Reader) -> Match | None:
+    """The satisfied entry with a complete event first, then the most specific one."""
+    best, best_rank = None, None
+    for cue in cues:
+        args = reader.verb(token, cue) if cue.pos == "verb" else reader.noun(token, cue)
+        if not satisfied(token, cue, args, reader):
+            continue
+        etype = cue.joint if isinstance(cue.joint, str) and is_joint(token, args, reader) else cue.type
+        if etype != cue.type:  # a joint drill: read its parties as COOPERATE reads them
+            args = reader.noun(token, replace(cue, type=etype)) if cue.pos == "noun" else reader.verb(
+                token, replace(cue, type=etype))
+        if cue.by_state and args.named_actor and any(reader.parties.kind(a) == "COUNTRY" for a in args.actors):
+            etype = cue.by_state
+        rank = (etype not in reader.lex.requires_target or bool(args.targets), cue.specificity)
+        if best_rank is None or rank > best_rank:
+            best, best_rank = Match(token, cue, etype, args), rank
+    return best
+
+
+def satisfied(token, cue: Cue, args: Arguments, reader: Reader) -> bool:
+    """Whether every condition of `cue` holds for this token and its arguments."""
+    if cue.object and not set(cue.object) & args.object_classes:
+        return False
+    if cue.party_object and "target=object" not in args.how:
+        return False
+    if cue.particle and not any(c.dep_ in ("prt", "prep", "agent") and c.lower_ in cue.particle
+                                for c in token.children):
+        return False
+    if cue.adverb and not any(c.dep_ == "advmod" and c.lower_ in cue.adverb for c in token.children):
+        return False
+    if cue.as_ and not any(c.dep_ in PREDICATIVE or c.dep_ == "prep" and c.lower_ == "as"
+                           for c in token.children if any(t.lemma_.lower() in cue.as_ for t in c.subtree)):
+        return False
+    if cue.bare and any(c.dep_ in PREDICATIVE for c in token.children):
+        return False
+    if cue.clause == "future" and not any(c.dep_ == "ccomp" and future_clause(c) for c in token.children):
+        return False
+    return not (cue.joint is True and not is_joint(token, args, reader))
+
+
+def future_clause(verb) -> bool:
+    """ "(warned) that Washington will target ...": a clause whose verb carries a future auxiliary."""
+    return any(c.dep_ == "aux" and c.lower_ in frames().future_aux for c in verb.children)
+
+
+def is_joint(token, args: Arguments, reader: Reader) -> bool:
+    """Two parties acting together, or a "joint"/"jointly" modifier on the trigger or its object."""
+    words = reader.lex.joint_words
+    near = list(token.children) + ([token.head] + list(token.head.children) if token.dep_ == "compound" else [])
+    obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+    if obj is not None:
+        near += list(obj.children)
+    if any(t.lower_ in words for t in near):
+        return True
+    lifted = {reader.parties.lift(k) for k in args.actors + args.targets}
+    return len(lifted) >= 2
