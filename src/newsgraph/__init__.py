@@ -48,16 +48,73 @@ class KnowledgeBase:
     def stats(self) -> dict:
         return query.stats(self.store)
 
-    def entities(self, with_mentions: bool = False) -> list[dict]:
-        return query.entities(self.store, with_mentions=with_mentions)
+    def entities(self, with_mentions: bool = False, type: str | None = None, country: str | None = None,  # noqa: A002
+                 q: str | None = None, limit: int | None = None, offset: int = 0) -> list[dict]:
+        """Entities, filtered by type, country (name or id) and text in a name or alias."""
+        return query.entities(self.store, with_mentions=with_mentions, etype=type, country=country, q=q,
+                              limit=limit, offset=offset)
 
-    def events(self) -> list[dict]:
-        return query.events(self.store)
+    def entity(self, name_or_id: str) -> dict:
+        """One entity with aliases, roles, mentions per document and why they were linked."""
+        return query.entity(self.store, name_or_id)
 
-    def export(self, fmt: str, out: IO[str]) -> int:
+    def merge(self, keep: str, *others: str) -> dict:
+        """Merge `others` into `keep` (ids or names); lasts across new documents."""
+        from .resolve import overrides
+
+        return overrides.merge(self.store, keep, list(others))
+
+    def split(self, entity: str, aliases: list[str], name: str | None = None) -> dict:
+        """Move the mentions written as `aliases` out of `entity` into a new entity, returned."""
+        from .resolve import overrides
+
+        return overrides.split(self.store, entity, aliases, name)
+
+    def rename(self, entity: str, name: str) -> dict:
+        """Give `entity` the canonical name `name`, kept whatever later documents call it."""
+        from .resolve import overrides
+
+        return overrides.rename(self.store, entity, name)
+
+    def events(self, **filters) -> list[dict]:
+        """Events with evidence; filters: types, actor, target, entity, source, modality, date_from,
+        date_to, min_confidence, story, doc (entities by id, name or alias)."""
+        from .query.events import event_filter, events
+
+        return events(self.store, event_filter(self.store, **filters) if filters else None)
+
+    def entity_names(self, ids) -> dict[str, str]:
+        """id -> canonical name, for labelling events and stories."""
+        return {i: r["name"] for i, r in self.store.entities_by_id(ids).items()}
+
+    def claims(self, entity: str | None = None, **filters) -> dict:
+        """The claims ledger (of `entity`, or of everything): who says what about whom."""
+        from .query.events import claims, event_filter
+
+        return claims(self.store, entity, event_filter(self.store, **filters))
+
+    def timeline(self, entity: str, **filters) -> dict:
+        """The events `entity` takes part in, in date order."""
+        from .query.events import event_filter, timeline
+
+        return timeline(self.store, entity, event_filter(self.store, **filters))
+
+    def stories(self, entity: str | None = None, **filters) -> list[dict]:
+        """Stories across documents, each with its ledger of who asserts, alleges and denies it."""
+        from .query.events import event_filter, stories
+
+        return stories(self.store, entity, event_filter(self.store, **filters))
+
+    def export(self, fmt: str, out: IO[str], selection=None) -> int:
         from .export import export
 
-        return export(self.store, fmt, out)
+        return export(self.store, fmt, out, selection)
+
+    def export_folder(self, fmt: str, folder: str, selection=None) -> int:
+        """csv and neo4j exports: several files written into `folder`."""
+        from .export import export_folder
+
+        return export_folder(self.store, fmt, folder, selection)
 
 
 def open(target: str | None = None) -> KnowledgeBase:  # noqa: A001 - the library's entry point

@@ -96,6 +96,7 @@ class LocalEntity:
     country: str | None = None  # canonical country name it acts for
     roles: list[str] = field(default_factory=list)
     evidence: list[str] = field(default_factory=list)  # why mentions were joined
+    link_keys: list[str] = field(default_factory=list)  # extra keys for cross-document linking ("body:navy:Iran")
 
 
 @dataclass

@@ -1,42 +1,34 @@
-"""Entity mentions from the model's named entities, grouped into document-local entities.
+"""Entities of one document: mentions found, resolved within the document, with roles and country.
 
-Baseline: the model's labels mapped to newsgraph types, countries recognised by
-the gazetteer, mentions with the same canonical name grouped.
+    mentions.find   the model's entities corrected by the lexicon and context
+    within.resolve  every surface form of one thing joined, with the reason
+    affiliations    titles, appositions and the country each person or body acts for
 """
 from __future__ import annotations
 
-import re
-
 from ..model import Document, LocalEntity, Mention
-from ..resolve import gazetteer
+from ..resolve import within
+from . import affiliations, mentions
 
-LABEL_TYPE = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "LOCATION", "LOC": "LOCATION", "FAC": "LOCATION",
-              "NORP": "NORP", "EVENT": "EVENT", "PRODUCT": "WEAPON"}
-LEADING = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
-POSSESSIVE = re.compile(r"(['’]s|['’])$")
+AFFILIATED = ("PERSON", "ORG")
 
 
-def surface(text: str) -> str:
-    return POSSESSIVE.sub("", LEADING.sub("", text.strip())).strip()
+def to_local(key: str, c: within.Cluster, aff: affiliations.Affiliation | None) -> LocalEntity:
+    aff = aff or affiliations.Affiliation()
+    return LocalEntity(
+        key=key, name=within.name_of(c), type=c.type,
+        mentions=[Mention(m.start_char, m.end_char, t) for m, t in zip(c.mentions, c.texts)],
+        aliases=list(dict.fromkeys(c.texts)),
+        country=aff.country if c.type in AFFILIATED else None,
+        roles=aff.roles if c.type == "PERSON" else [],
+        evidence=c.evidence + aff.evidence,
+        link_keys=[f"body:{c.body}:{c.country}"] if c.body and c.country else [],
+    )
 
 
 def extract(doc: Document, sdoc) -> list[LocalEntity]:
-    found: dict[tuple[str, str], LocalEntity] = {}
-    for ent in sdoc.ents:
-        etype = LABEL_TYPE.get(ent.label_)
-        if etype is None:
-            continue
-        name = surface(ent.text)
-        country = gazetteer.country(name)
-        if country:
-            etype, name = "COUNTRY", country
-        elif etype == "NORP":
-            continue
-        key = (etype, name)
-        local = found.get(key)
-        if local is None:
-            local = found[key] = LocalEntity(key=f"L{len(found)}", name=name, type=etype)
-        local.mentions.append(Mention(ent.start_char, ent.end_char, ent.text))
-        if ent.text not in local.aliases:
-            local.aliases.append(ent.text)
-    return list(found.values())
+    """The document-local entities of `doc`, whose spaCy analysis is `sdoc`, in order of first mention."""
+    found = mentions.find(doc, sdoc)
+    clusters = within.resolve(doc.text, found, sdoc)
+    found_affiliations = affiliations.affiliations(sdoc, clusters)
+    return [to_local(f"L{i}", c, found_affiliations.get(id(c))) for i, c in enumerate(clusters)]

@@ -1,7 +1,38 @@
-"""newsgraph's spaCy components, added to whichever pipeline is loaded."""
+"""newsgraph's spaCy components, added to whichever pipeline is loaded.
+
+A span ruler, `newsgraph_lexicon`, matches what the data files know by name
+(countries and their demonyms and capitals, organisations, weapon systems,
+regions; nlp/lexicon.py), and `newsgraph_shapes` what has a recognisable shape
+(titles, designations, exercise codes, "<Name> Air Base"; nlp/shapes.py).
+Their spans go to `doc.spans["newsgraph"]` with exact character offsets,
+overlapping freely: extract/mentions.py decides between them and the model's
+own entities. The model's attribute_ruler is swapped for an identical but faster
+form (nlp/attributes.py).
+"""
 from __future__ import annotations
+
+from spacy.language import Language
+
+from . import attributes
+from .lexicon import SPANS_KEY, patterns
+from .shapes import Shapes
+
+LEXICON = "newsgraph_lexicon"
+SHAPES = "newsgraph_shapes"
+
+
+@Language.factory(SHAPES)
+def make_shapes(nlp, name):
+    return Shapes(lambda text: [t.text for t in nlp.make_doc(text)])
 
 
 def add_to(nlp) -> None:
-    """Add the rulers built from data files (see extract/ and data/)."""
-    return None
+    """Add the lexicon span ruler at the end of `nlp` (after the model's NER, which it does not change)."""
+    if LEXICON in nlp.pipe_names:
+        return
+    attributes.speed_up(nlp)  # the same tag-to-POS rules, looked up instead of matched (nlp/attributes.py)
+    ruler = nlp.add_pipe("span_ruler", name=LEXICON, last=True,
+                         config={"spans_key": SPANS_KEY, "overwrite": True, "validate": False})
+    with nlp.select_pipes(enable=[]):
+        ruler.add_patterns(patterns())
+    nlp.add_pipe(SHAPES, last=True)

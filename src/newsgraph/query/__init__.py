@@ -3,7 +3,7 @@
 One module per kind of record; each composes `Store` methods and speaks no SQL.
 """
 from .documents import stats
-from .entities import entities
+from .entities import entities, entity
 from .events import events
 
-__all__ = ["entities", "events", "stats"]
+__all__ = ["entities", "entity", "events", "stats"]

@@ -1,0 +1,84 @@
+"""Resolution across documents, the gazetteer and linking keys, and the entity data files."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsgraph.resolve import gazetteer, keys
+
+FIXTURES = Path(__file__).parent / "fixtures" / "entities"
+
+
+def test_gazetteer_knows_names_demonyms_capitals_and_official_names():
+    assert gazetteer.lookup("Iranian") == ("Iran", "demonym")
+    assert gazetteer.lookup("Tehran") == ("Iran", "capital")
+    assert gazetteer.lookup("the United States")[0] == "United States"
+    assert gazetteer.lookup("U.S.")[0] == "United States"
+    assert gazetteer.lookup("Republic of Korea")[0] == "South Korea"
+    assert gazetteer.lookup("Congolese") is None  # two states: ambiguous, left out
+    assert "Iran" in gazetteer.epithets()["Islamic Republic"]
+    assert gazetteer.place_country("Kharkiv") == "Ukraine"
+    assert not gazetteer.is_state("Hong Kong")
+
+
+def test_sound_alike_keys_block_transliterations_together():
+    assert keys.skeleton("Mahdi") == keys.skeleton("Mehdi")
+    assert keys.skeleton("Qassem") == keys.skeleton("Ghassem")
+    assert keys.skeleton("Zelensky") == keys.skeleton("Zelenskyy")
+
+
+def test_data_files_load_and_are_consistent():
+    from newsgraph.extract.knowledge import organisations, rules, weapon_families, weapons
+
+    assert "Islamic Revolutionary Guard Corps" in organisations()
+    countries = gazetteer.countries()
+    for org in organisations().values():
+        assert org.get("country") is None or org["country"] in countries, org
+    assert "Shahed-136" in weapons() and "Shahed" in weapon_families()
+    assert rules().bodies["foreign_ministry"]["standalone"] is True
+
+
+@pytest.mark.slow
+def test_same_person_spelled_two_ways_is_one_entity_across_documents(kb):
+    kb.ingest([str(FIXTURES / "01_caspian_drone_offer.txt"), str(FIXTURES / "02_drone_sanctions.txt")])
+    people = {e["name"]: e for e in kb.entities(type="PERSON")}
+    assert "Reza Taleby" not in people
+    talebi = kb.entity("Reza Talebi")
+    assert {"Reza Talebi", "Reza Taleby", "Taleby"} <= set(talebi["aliases"])
+    assert len(talebi["documents"]) == 2
+    assert any("spelling variant" in why for d in talebi["documents"] for why in d["why"])
+    irgc = kb.entity("IRGC")
+    assert irgc["name"] == "Islamic Revolutionary Guard Corps" and len(irgc["documents"]) == 2
+    assert irgc["country_name"] == "Iran"
+
+
+@pytest.mark.slow
+def test_homonyms_serving_different_countries_stay_apart(kb):
+    kb.ingest([str(FIXTURES / "03_harper_london.txt"), str(FIXTURES / "04_harper_washington.txt")])
+    harpers = [e for e in kb.entities(type="PERSON") if e["name"] == "Daniel Harper"]
+    assert len(harpers) == 2
+    countries = {kb.entity(h["id"])["country_name"] for h in harpers}
+    assert countries == {"United Kingdom", "United States"}
+
+
+@pytest.mark.slow
+def test_linking_is_deterministic(tmp_path):
+    import newsgraph
+
+    runs = []
+    for n in range(2):
+        with newsgraph.open(str(tmp_path / f"kb{n}.db")) as kb:
+            kb.ingest([str(FIXTURES)])
+            runs.append([(e["id"], e["name"], e["type"]) for e in kb.entities()])
+    assert runs[0] == runs[1]
+
+
+@pytest.mark.slow
+def test_entities_filters(kb):
+    kb.ingest([str(FIXTURES)])
+    assert {e["type"] for e in kb.entities(type="WEAPON")} == {"WEAPON"}
+    iran = kb.entity("Iran")["id"]
+    assert kb.entities(country="Iran") == kb.entities(country=iran)
+    assert all(e["country"] == iran for e in kb.entities(country="Iran"))
+    assert any(e["name"] == "Islamic Revolutionary Guard Corps" for e in kb.entities(q="guard"))
