@@ -46,7 +46,7 @@ def clean(raw: RawDocument) -> Document:
         id="", name=raw.name, source=raw.source, text=text, regions=regions,
         title=meta.get("title") or top.title,
         published=dates.normalise(meta.get("published")) or top.published,
-        url=meta.get("url"), outlet=meta.get("outlet") or found.get("outlet"),
+        url=meta.get("url"), outlet=meta.get("outlet") or found.get("outlet") or top.outlet,
         byline=meta.get("byline") or found.get("byline") or top.byline,
     )
     body = doc.analysable_text()

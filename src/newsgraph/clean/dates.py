@@ -56,6 +56,23 @@ def dateline(line: str) -> str | None:
     return iso if _patterns()[1].match(rest) else None
 
 
+@lru_cache(maxsize=1)
+def _wire() -> re.Pattern:
+    return re.compile(load_yaml("datelines.yaml")["wire"])
+
+
+def wire_dateline(text: str, pos: int) -> re.Match | None:
+    """A wire dateline ("KYIV, March 3 (Reuters) -") starting exactly at `pos`."""
+    return _wire().match(text, pos)
+
+
+def with_year(match: re.Match, year: int) -> str | None:
+    """A wire dateline's month and day in `year`, as YYYY-MM-DD (None when it gives no day)."""
+    if not match.group("day"):
+        return None
+    return _to_iso({"month": match.group("month"), "day": match.group("day"), "year": year})
+
+
 def normalise(value: str | None) -> str | None:
     """A metadata date value (ISO timestamp, '3 March 2025', ...) as YYYY-MM-DD."""
     if not value:

@@ -13,6 +13,7 @@ HEADER = re.compile(r"^(?P<title>.*?)\s*\bdate\s+(?P<date>(19|20)\d\d-\d\d-\d\d)
 SENTENCE_END = re.compile(r"[.!?:;][\"'”’)]*$")
 TOP_LINES = 12
 BODY_WORDS = 25
+YEAR = re.compile(r"\b(19|20)\d\d\b")
 
 
 @dataclass
@@ -21,6 +22,7 @@ class Layout:
     title: str | None = None
     published: str | None = None
     byline: str | None = None
+    outlet: str | None = None  # the agency credited in a wire dateline
 
 
 def _is_body(line: Line) -> bool:
@@ -70,6 +72,25 @@ def _pick_title(top: list[Line], known_title: str | None) -> Line | None:
     return max(candidates, key=lambda ln: len(ln.text), default=None)
 
 
+def r_text(text: str, region: Region) -> str:
+    return text[region.start:region.end]
+
+
+def _wire(text: str, starts: list[int], layout: Layout) -> None:
+    """Read a wire dateline opening the body ("KYIV, March 3 (Reuters) -"): its agency is the
+    outlet, and its month and day date the article when a header or dateline gave the year.
+    The text stays analysable: the entity rules read "GENEVA (AFP)" as a place."""
+    for pos in starts:
+        m = dates.wire_dateline(text, pos)
+        if m is None:
+            continue
+        layout.outlet = m.group("agency").strip()
+        year = YEAR.search(" ".join(r_text(text, r) for r in layout.regions if r.label in ("title", "masthead")))
+        if layout.published is None and year:
+            layout.published = dates.with_year(m, int(year.group()))
+        return
+
+
 def analyse(text: str, skip: list[Region], known_title: str | None = None) -> Layout:
     """Title, dateline and byline regions above the first line of running text.
 
@@ -79,7 +100,8 @@ def analyse(text: str, skip: list[Region], known_title: str | None = None) -> La
     title are bylines, and the rest is marked as masthead.
     """
     layout = Layout()
-    top = _top_lines(text, _header(text, layout), skip)
+    start = _header(text, layout)
+    top = _top_lines(text, start, skip)
     title = None if layout.title else _pick_title(top, known_title)
     for line in top:
         iso = dates.dateline(line.text)
@@ -95,4 +117,6 @@ def analyse(text: str, skip: list[Region], known_title: str | None = None) -> La
         else:
             label = "masthead"
         layout.regions.append(Region(line.start, line.end, label))
+    body = max([start] + [ln.end for ln in top])
+    _wire(text, [start] + [ln.start for ln in lines(text) if body <= ln.start < body + 2000], layout)
     return layout

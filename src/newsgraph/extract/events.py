@@ -67,7 +67,7 @@ class EventReader:
             return []
         return [Found(self.event(match, sent, dates, frame, actor, target, *decided), n, match, frame,
                       pending=status == "pending")
-                for actor, target in pairs(match, actors, targets, self.reader.lex.symmetric)]
+                for actor, target in pairs(match, actors, targets, self.reader.lex.symmetric, self.reader.lex.mutual)]
 
     def arrange(self, match: Match, frame: Frame) -> tuple[list[str], list[str]]:
         """Actors and targets as the event's parties: persons lifted when they deny for their
@@ -75,6 +75,7 @@ class EventReader:
         actors, targets = list(match.args.actors), list(match.args.targets)
         if frame.denied_by and match.args.inherited:  # "the minister denied sending drones": his country sent
             actors = [self.parties.country_of(a) or a for a in actors]
+        actors = [a for a in actors if self.parties.kind(a) != "LOCATION"]  # a town does not act; its people are unnamed
         if not actors and match.type in self.reader.lex.local_actors:  # "protesters marched through Tbilisi"
             actors = [k for k in [self.parties.country_of(self.reader.place(match.token))] if k]
         targets = [self.place_target(t, match.type) if self.parties.kind(t) == "LOCATION" else t for t in targets]
@@ -96,7 +97,7 @@ class EventReader:
         lex = self.reader.lex
         if not actors and (match.type not in lex.actorless or not targets):
             return None
-        if targets or any(t for _, t in pairs(match, actors, targets, lex.symmetric)):
+        if targets or any(t for _, t in pairs(match, actors, targets, lex.symmetric, lex.mutual)):
             return "keep"
         definite = match.cue.pos == "noun" and any(c.lower_ in ("the", "this", "that") for c in match.token.children)
         open_slot = not match.args.filled  # "denied supplying weapons": the recipient is untold, not someone else
@@ -124,9 +125,12 @@ class EventReader:
         )
 
 
-def pairs(match: Match, actors: list[str], targets: list[str], symmetric) -> list[tuple]:
+def pairs(match: Match, actors: list[str], targets: list[str], symmetric, mutual=frozenset()) -> list[tuple]:
     """(actor, target) of each event: joint subjects of a symmetric or joint act pair up with
-    each other ("Iran, Russia and China held a drill"); otherwise each actor with each target."""
+    each other ("Iran, Russia and China held a drill"), of a mutual one both ways ("A and B
+    released prisoners"); otherwise each actor with each target."""
+    if not targets and len(actors) >= 2 and match.type in mutual:
+        return [(a, b) for a in actors for b in actors if a != b]
     if not targets and len(actors) >= 2 and (match.type in symmetric or match.cue.joint is True):
         return [(a, b) for i, a in enumerate(actors) for b in actors[i + 1:]]
     return [(a, t) for a in actors or [None] for t in targets or [None] if a is None or a != t]

@@ -64,6 +64,7 @@ class Lexicon:
     nouns: dict[str, list[Cue]] = field(default_factory=dict)
     symmetric: set[str] = field(default_factory=set)
     local_actors: frozenset[str] = frozenset()
+    mutual: frozenset[str] = frozenset()  # types two joint subjects do to each other ("A and B freed prisoners")
     threat_modes: dict[str, str] = field(default_factory=dict)
     actorless: frozenset[str] = frozenset()
     requires_target: frozenset[str] = frozenset()
@@ -99,6 +100,7 @@ def lexicon() -> Lexicon:
     lex.target_preps = {k: frozenset(v) for k, v in spec["target_preps"].items()}
     lex.actorless = frozenset(spec["actorless"])
     lex.local_actors = frozenset(spec["local_actors"])
+    lex.mutual = frozenset(spec.get("mutual_types", ()))
     lex.threat_modes = dict(spec["threat_modes"])
     lex.requires_target = frozenset(spec["requires_target"])
     lex.place_targets = frozenset(spec["place_targets"])

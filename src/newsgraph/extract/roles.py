@@ -350,7 +350,7 @@ class Reader:
 
     def _from_governor(self, verb, via: str, cue: Cue, args: Arguments, direct: bool) -> None:
         """ "Iran launched a drill with Azerbaijan", "in a phone call with X, he said": the verb's parties."""
-        light = verb.lemma_ in self.lex.light_verbs and via in ("", "in", "on", "to", "with")
+        light = verb.lemma_ in self.lex.light_verbs and via in ("", "in", "on", "to", "with", "of")  # "of": a round of talks
         framing = via in ("in", "during", "at") and verb.lemma_ not in self.lex.light_verbs and direct
         if not (light or framing):
             return

@@ -101,6 +101,10 @@ def future_clause(verb) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in frames().future_aux for c in verb.children)
 
 
+# A party met "around", "near" or "against" a drill is faced, not a partner in it.
+FACING_PREPS = frozenset({"around", "near", "toward", "towards", "against", "along", "off", "at"})
+
+
 def is_joint(token, args: Arguments, reader: Reader) -> bool:
     """Two parties acting together, or a "joint"/"jointly" modifier on the trigger or its object."""
     words = reader.lex.joint_words
@@ -110,5 +114,6 @@ def is_joint(token, args: Arguments, reader: Reader) -> bool:
         near += list(obj.children)
     if any(t.lower_ in words for t in near):
         return True
-    lifted = {reader.parties.lift(k) for k in args.actors + args.targets}
+    facing = any(h.split("target=prep ", 1)[1].split()[0] in FACING_PREPS for h in args.how if "target=prep " in h)
+    lifted = {reader.parties.lift(k) for k in args.actors + ([] if facing else args.targets)}
     return len(lifted) >= 2
