@@ -26,9 +26,11 @@ class Layout:
 
 
 def _is_body(line: Line) -> bool:
-    """A line of running text: long, or a full sentence."""
+    """A line of running text: long, or a sentence (a dateline may end in "p.m." but is not one)."""
     words = len(line.text.split())
-    return words >= BODY_WORDS or (words >= 8 and bool(SENTENCE_END.search(line.text)))
+    if dates.dateline(line.text):
+        return False
+    return words >= BODY_WORDS or (words >= 4 and bool(SENTENCE_END.search(line.text)))
 
 
 def _is_headline(line: Line) -> bool:
