@@ -35,8 +35,8 @@ DAYS = 3650
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December"]
-OFFICE_SLOTS = {"President": "pres", "Foreign Minister": "fm", "Defence Minister": "dm",
-                "army chief": "army", "navy commander": "navy"}
+TITLES = {"pres": "President", "fm": "Foreign Minister", "dm": "Defence Minister",
+          "army": "army chief", "navy": "navy commander"}
 
 
 @lru_cache(maxsize=None)
@@ -68,7 +68,8 @@ class Corpus:
         self.seed = seed
         self.vocab = vocab
         self.templates = _yaml("corpus_templates.yaml")
-        self.kinds = sorted(self.templates)
+        self.kinds = sorted(k for k in self.templates if not k.startswith("_"))
+        self.context = self.templates["_context"]
         self.countries = vocab["countries"]
         self.people = len(vocab["first_names"]) * len(vocab["surnames"])
         self.keys = self.people * DAYS
@@ -78,13 +79,13 @@ class Corpus:
     def _cast(self, rng: random.Random) -> dict[str, dict[str, str]]:
         """Recurring officials: the same names for a country throughout the corpus."""
         first, last = self.vocab["first_names"], self.vocab["surnames"]
-        return {name: {slot: f"{rng.choice(first)} {rng.choice(last)}" for slot in OFFICE_SLOTS.values()}
+        return {name: {slot: f"{rng.choice(first)} {rng.choice(last)}" for slot in TITLES}
                 for name, _capital, _demonym in self.countries}
 
     def unique_key(self, i: int) -> tuple[dt.date, str]:
         """A (date, person) pair no other article index below `self.keys` shares."""
         p = (i * self.stride + self.seed) % self.keys
-        day, person = divmod(p, self.people)
+        person, day = divmod(p, DAYS)
         first, last = divmod(person, len(self.vocab["surnames"]))
         name = f"{self.vocab['first_names'][first]} {self.vocab['surnames'][last]}"
         return FIRST_DAY + dt.timedelta(days=day), name
@@ -96,10 +97,12 @@ class Corpus:
             out.update({label: country, f"{label}_cap": capital, f"{label}_dem": demonym})
             out.update({f"{label}_{slot}": name for slot, name in self.cast[country].items()})
         v = self.vocab
-        out.update(one=one, one_role=rng.choice(v["one_off_roles"]).format(capital=out["A_cap"]),
+        out.update(one=one, one2=f"{rng.choice(v['first_names'])} {rng.choice(v['surnames'])}",
+                   pct=str(rng.randint(3, 78)), one_role=rng.choice(v["one_off_roles"]).format(capital=out["A_cap"]),
                    weapon=rng.choice(v["weapons"]), sector=rng.choice(v["sectors"]),
                    model=f"{rng.choice(v['designations'])}-{rng.randint(2, 99)}",
-                   n=str(rng.choice([2, 3, 4, 5, 6, 8, 10, 12, 15, 20, 24, 30, 40, 50, 120, 300, 5000])),
+                   n=str(rng.choice([2, 3, 4, 5, 6, 8, 10, 12, 15, 20, 24, 30, 40, 50, 120, 300])),
+                   crowd=f"{rng.randint(2, 90) * 500:,}",
                    m=str(rng.randint(12, 4000)), days=str(rng.randint(2, 9)),
                    year=str(rng.randint(1995, date.year - 1)), weekday=WEEKDAYS[date.weekday()],
                    month=MONTHS[(date.month - 2) % 12])
@@ -113,20 +116,36 @@ class Corpus:
         s = self.slots(rng, date, one)
         title = rng.choice(t["headlines"]).format_map(s)
         paragraphs = [rng.choice(t["leads"]).format_map(s)]
-        paragraphs += [p.format_map(s) for p in rng.sample(t["body"], rng.randint(3, min(6, len(t["body"]))))]
+        paragraphs += [p.format_map(s) for p in rng.sample(t["body"], rng.randint(4, len(t["body"])))]
         own_quote = [q for q in t["quotes"] if "{one}" in q]
         quotes = [rng.choice(own_quote)] + rng.sample([q for q in t["quotes"] if q not in own_quote], 1)
         for q in quotes:
             paragraphs.insert(rng.randint(2, len(paragraphs)), q.format_map(s))
+        for extra in rng.sample(self.context, rng.randint(3, 5)):
+            paragraphs.insert(rng.randint(1, len(paragraphs)), extra.format_map(s))
         paragraphs.append(rng.choice(t["background"]).format_map(s))
+        paragraphs = _introduce_officials(paragraphs, s)
         outlet = rng.choice(self.vocab["outlets"])
         text = _layout(rng, title, paragraphs, date, outlet, s, self.vocab)
         return Article(f"{i:07d}_{kind}.txt", title, text, date.isoformat(), outlet)
 
 
+def _introduce_officials(paragraphs: list[str], s: dict[str, str]) -> list[str]:
+    """Give each official's first mention its title, as a reporter would ("Iranian President X")."""
+    text = "\n\n".join(paragraphs)
+    for label in "ABCD":
+        for slot, title in TITLES.items():
+            name = s[f"{label}_{slot}"]
+            at = text.find(name)
+            if at < 0 or text[max(0, at - 40):at].rstrip().endswith(title):
+                continue
+            text = f"{text[:at]}{s[label + '_dem']} {title} {text[at:]}"
+    return text.split("\n\n")
+
+
 def _coprime_stride(modulus: int, seed: int) -> int:
     """A multiplier that permutes 0..modulus-1, so distinct indexes map to distinct keys."""
-    stride = 7919 * 104729 + seed * 2 + 1
+    stride = (7919 * 104729 + seed * 2) | 1
     while math.gcd(stride, modulus) != 1:
         stride += 2
     return stride

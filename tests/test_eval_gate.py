@@ -25,11 +25,14 @@ EXAMPLE_FLOORS = {"published": 1.0, "provenance": 1.0, "entities.f1": 0.97, "ent
 # Held-out set (tests/fixtures/heldout: 14 articles on topics the seeds and examples leave out, and
 # 42 one-sentence items coded with strict PLOVER), pinned 2026-11-23 after the generalisation round:
 # articles entities 0.917 (splits 6), events 0.403, dyad 0.425, claims 0.156; sentences dyad 0.659.
+# Raised 2026-11-23 after the claims round (targets from clauses and phrases, seat cities,
+# "the government", workers' strikes, accused acts and their sources):
+# articles events 0.542, dyad 0.558, claims 0.304; sentences dyad 0.681.
 # First measured before any fix: articles entities 0.917, events 0.397, dyad 0.418, claims 0.135; sentences 0.575.
 HELDOUT = ROOT / "tests" / "fixtures" / "heldout"
 HELDOUT_FLOORS = {"published": 1.0, "provenance": 1.0, "entities.f1": 0.90, "entities.type_accuracy": 0.96,
-                  "events.f1": 0.38, "events_dyad.f1": 0.40, "claims.f1": 0.13}
-SENTENCE_FLOORS = {"published": 1.0, "provenance": 1.0, "entities.f1": 0.97, "events_dyad.f1": 0.62}
+                  "events.f1": 0.52, "events_dyad.f1": 0.53, "claims.f1": 0.28}
+SENTENCE_FLOORS = {"published": 1.0, "provenance": 1.0, "entities.f1": 0.97, "events_dyad.f1": 0.66}
 MAX_SPLITS = {"seeds": 2, "examples": 2, "heldout": 7, "sentences": 8}
 
 

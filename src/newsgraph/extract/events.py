@@ -62,6 +62,8 @@ class EventReader:
             return []
         actors, targets = self.arrange(match, frame)
         status = self.keep(match, actors, targets)
+        if status is None and frame.denied_by is not None and actors and match.cue.pos == "verb":
+            status = "pending"  # "Moscow denied mistreating prisoners": the act alleged earlier, if any
         decided = decide(frame, match.type, actors, targets, self.parties)
         if status is None or decided is None:
             return []

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from ..data import load_yaml
 
-CONDITIONS = ("object", "party_object", "particle", "adverb", "as_", "joint", "bare", "clause")
+CONDITIONS = ("object", "party_object", "particle", "adverb", "as_", "joint", "bare", "clause", "subject")
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,7 @@ class Cue:
     by_state: str | None = None  # the type it becomes when a state does it (a state's "protest" is ACCUSE)
     planned_only: bool = False  # fires only when said of the future ("will respond"), and is then a present act
     needs_target: bool = False  # only with a named target
+    subject: tuple[str, ...] = ()  # the subject (of the verb, or of the verb carrying the noun) is one of these
 
     @property
     def specificity(self) -> int:
@@ -50,7 +51,7 @@ def _cue(etype: str, pos: str, lemma: str, spec: dict | None) -> Cue:
     spec = dict(spec or {})
     if "as" in spec:
         spec["as_"] = spec.pop("as")
-    for key in ("object", "particle", "adverb", "as_"):
+    for key in ("object", "particle", "adverb", "as_", "subject"):
         if key in spec:
             spec[key] = tuple(str(v) for v in spec[key])
     return Cue(type=etype, lemma=str(lemma), pos=pos, **spec)
@@ -76,6 +77,8 @@ class Lexicon:
     objects: dict[str, frozenset[str]] = field(default_factory=dict)
     generic_objects: frozenset[str] = frozenset()
     object_modes: dict[str, str] = field(default_factory=dict)
+    beneficiary_verbs: frozenset[str] = frozenset()  # "a loan to help Kenya rebuild": Kenya receives
+    clause_targets: frozenset[str] = frozenset()  # "demanded that X release ...": X is the target
 
     def preps_for(self, etype: str) -> frozenset[str]:
         return self.target_preps.get(etype, self.target_preps["default"])
@@ -110,6 +113,8 @@ def lexicon() -> Lexicon:
     lex.objects = {k: frozenset(str(w) for w in v) for k, v in spec["objects"].items()}
     lex.generic_objects = frozenset(spec["generic_objects"])
     lex.object_modes = dict(spec["object_modes"])
+    lex.beneficiary_verbs = frozenset(spec.get("beneficiary_verbs") or ())
+    lex.clause_targets = frozenset(spec.get("clause_targets") or ())
     return lex
 
 
@@ -138,12 +143,13 @@ class Frames:
     topic_nouns: frozenset[str]
     absorbing_types: frozenset[str]
     speech_acts: frozenset[str]
+    continuing_verbs: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
 def frames() -> Frames:
     spec = load_yaml("modality.yaml")
-    return Frames(**{name: frozenset(str(w) for w in spec[name]) for name in Frames.__dataclass_fields__})
+    return Frames(**{name: frozenset(str(w) for w in spec.get(name, ())) for name in Frames.__dataclass_fields__})
 
 
 @dataclass(frozen=True)
@@ -157,6 +163,10 @@ class References:
     agent_nouns: frozenset[str]
     container_nouns: frozenset[str]
     located_nouns: frozenset[str]
+    seats: dict[str, str] = field(default_factory=dict)
+    home_nouns: frozenset[str] = frozenset()
+    kind_nouns: dict[str, frozenset[str]] = field(default_factory=dict)
+    frontier_nouns: frozenset[str] = frozenset()
 
     def pronoun_kind(self, word: str) -> str | None:
         word = word.lower()
@@ -174,4 +184,8 @@ def references() -> References:
         agent_nouns=frozenset(spec["agent_nouns"]),
         container_nouns=frozenset(spec["container_nouns"]),
         located_nouns=frozenset(spec["located_nouns"]),
+        seats={str(k).lower(): str(v) for k, v in (spec.get("seats") or {}).items()},
+        home_nouns=frozenset(spec.get("home_nouns") or ()),
+        frontier_nouns=frozenset(spec.get("frontier_nouns") or ()),
+        kind_nouns={str(k): frozenset(str(n).lower() for n in v) for k, v in (spec.get("kind_nouns") or {}).items()},
     )

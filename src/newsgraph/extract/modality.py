@@ -126,7 +126,8 @@ class FrameReader:
         if local and self._nominal and dep in ("dobj", "prep") and lemma in cue.topic_verbs:
             frame.absorbed = True  # "discussed military cooperation": a topic, not an act
         intent_deps = ("xcomp", "pcomp", "prep", "dobj") if self._nominal else ("xcomp", "pcomp", "prep")
-        if local and dep in intent_deps and (lemma in cue.intent_verbs or self.future(head)):
+        ongoing = lemma in cue.continuing_verbs  # "will continue to support": under way already
+        if local and dep in intent_deps and not ongoing and (lemma in cue.intent_verbs or self.future(head)):
             frame.announced = frame.announced or (self.future(head) and lemma not in cue.intent_verbs)
             frame.planned = True
             frame.cues.append(f"intent({head.lower_})")

@@ -77,8 +77,14 @@ class Parties:
         """The party `token` itself names: a mention of a party entity, or a demonym."""
         key = self.at(token)
         if key is not None:
+            key = self.seated(token) or key
             return key if self.entities[key].type in PARTY_TYPES else None
         return self.demonym(token)
+
+    def seated(self, token) -> str | None:
+        """The organisation a seat city stands for as a party ("Brussels" acting is the EU), if the text names it."""
+        org = self.refs.seats.get(token.lower_)
+        return self.by_name.get(org.lower()) if org else None
 
     def kind(self, key: str | None) -> str | None:
         return self.entities[key].type if key in self.entities else None
@@ -132,6 +138,8 @@ class Parties:
         if head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
             return []
         word = head.lemma_.lower()
+        if word in self.refs.home_nouns and all(c.dep_ in ("det", "punct") for c in head.lefts):
+            return [self.home] if self.home else []
         for idx, key in reversed(self._timeline):
             if idx >= head.idx:
                 continue
@@ -140,7 +148,15 @@ class Parties:
             ent = self.entities[key]
             if ent.type in ("ORG", "PERSON") and word in ent.name.lower().split():
                 return [key]
+            if ent.type == "ORG" and ent.name.lower() in self.refs.kind_nouns.get(word, ()):
+                return [key]  # "the lender" after "the IMF"
         return []
+
+    @cached_property
+    def home(self) -> str | None:
+        """The country the story is about: the one the text names most often (first named on a tie)."""
+        counts = {key: len(e.mentions) for key, e in self.entities.items() if e.type == "COUNTRY"}
+        return max(counts, key=counts.get) if counts else None
 
     def _descend(self, head, hint, depth: int) -> list[str]:
         for dep in DESCEND:
@@ -157,6 +173,7 @@ class Parties:
                     if found:
                         return found
             if child.dep_ == "prep" and (child.lower_ in DESCEND_PREPS and self.stands_for_owner(head)
+                                         or child.lower_ == "with" and head.lemma_.lower() in self.refs.frontier_nouns
                                          or child.lower_ == "in" and (head.lemma_.lower() in self.refs.located_nouns
                                                                       or head.lemma_.lower() in self.refs.agent_nouns)):
                 for pobj in child.children:
@@ -223,6 +240,8 @@ class Parties:
         binder = self.binder(token, kind)
         if binder:
             return binder
+        if kind == "PLURAL" and self.bound_to_unnamed(token):
+            return []  # "organisers said they would march": they are the organisers, no named party
         if kind == "PERSON":
             return self.recent(token.idx, {"PERSON"}, 1)
         if kind == "GROUP":
@@ -252,6 +271,20 @@ class Parties:
             if found and (types is None or self.kind(found[0]) in types or kind == "PERSON"):
                 return found[:1]
         return []
+
+    def bound_to_unnamed(self, token) -> bool:
+        """Whether a plural pronoun is bound by the nearest enclosing subject: plural people no party names."""
+        node = token
+        for _ in range(8):
+            if node.head.i == node.i:
+                return False
+            node = node.head
+            subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None) \
+                if node.pos_ in ("VERB", "AUX") else None
+            if subj is None or subj.left_edge.i <= token.i <= subj.right_edge.i or subj.pos_ == "PRON":
+                continue
+            return subj.tag_ == "NNS" and not self._one(subj, None, 1)
+        return False
 
     def pair(self, head) -> list[str]:
         """ "the two countries", "both sides": the last two parties of the kind named."""

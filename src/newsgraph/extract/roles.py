@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .lexicon import Cue, Lexicon, lexicon
+from .lexicon import Cue, Lexicon, frames, lexicon
 from .parties import Parties
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -52,6 +52,7 @@ def prep_objects(token, preps) -> list:
     for c in token.children:
         if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
             out += [p for p in c.children if p.dep_ in ("pobj", "pcomp")]
+            out += [p for q in c.children if q.dep_ == "prep" for p in q.children if p.dep_ == "pobj"]  # "out of Mali"
     return out
 
 
@@ -67,7 +68,17 @@ def direct_object(verb):
         obj = next((o for c in coordinated(verb) for o in [child(c, "dobj")] if o is not None), None)
     if obj is not None and obj.lower_ in RELATIVE and verb.dep_ == "relcl":
         return verb.head
+    if obj is None and verb.dep_ == "relcl" and any(
+            c.dep_ == "nsubj" and c.lower_ not in RELATIVE for c in verb.children):
+        return first_conjunct(verb.head)  # "the firms it accused of ...": the object the relative leaves out
     return obj
+
+
+def first_conjunct(token):
+    """ "officials and companies it accused": a relative clause on the last conjunct speaks of them all."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def is_passive(verb) -> bool:
@@ -81,7 +92,9 @@ def is_passive(verb) -> bool:
 
 def subject(verb):
     """The subject token; for relative clauses and participles, the noun they modify."""
-    subj = child(verb, *SUBJECTS)
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    subj = subjects[-1] if len(subjects) > 1 and subjects[-1].i < verb.i else child(verb, *SUBJECTS)
+    # "TAIPEI, Oct 14 (AP) - China's military launched ...": of two subjects, the one next to the verb
     if subj is not None:
         if subj.lower_ in RELATIVE and verb.dep_ == "relcl":
             return verb.head
@@ -116,6 +129,8 @@ class Reader:
                 owner = self.of(child(head, "poss"))
                 if owner:
                     return owner, "possessor of " + head.lower_
+                if cur.lower_ == "of" and head.dep_ == "dobj" and self.agentive(head) and self.of(head):
+                    return self.of(head), "accused " + head.lower_  # "accused X vessels of harassing"
             elif head.pos_ in ("VERB", "AUX") and cur.dep_ != "conj":
                 found = self._controller(head, cur)
                 if found[0]:
@@ -130,6 +145,7 @@ class Reader:
     def _controller(self, head, via) -> tuple[list[str], str]:
         if via.dep_ in ("xcomp", "prep", "pcomp"):
             controller = child(head, "dobj", "dative")
+            controller = direct_object(head) if controller is None else controller
             obj = self.of(controller) if controller is not None and self.agentive(controller) else []
             if obj:
                 return obj, f"object of {head.lower_}"
@@ -238,9 +254,12 @@ class Reader:
     def _patient(self, verb, patient, cue: Cue, args: Arguments) -> None:
         """Split the verb's object into a target (a party) and the thing acted on."""
         patient_parties = self.of(patient) if patient is not None else []
+        if args.actors:  # "pulled its forces out of Mali": one's own forces are not the target
+            patient_parties = [k for k in patient_parties if not any(self.parties.same_side(k, a) for a in args.actors)]
         with_obj = next(iter(prep_objects(verb, {"with"})), None)
         thing = patient
-        if patient_parties and "weapon" not in self.classes(patient):
+        spoken_to = cue.type in frames().speech_acts  # "accused Chinese vessels of ...": a party, not a weapon
+        if patient_parties and (spoken_to or "weapon" not in self.classes(patient)):
             args.targets = patient_parties
             args.how.append("target=object")
             thing = with_obj if cue.type not in self.lex.symmetric else None
@@ -257,8 +276,14 @@ class Reader:
                         break
             if args.targets:
                 args.how.append("target=" + how)
+        if not args.targets and cue.type in self.lex.clause_targets:  # "demanded that Kenya release ..."
+            clause = child(verb, "ccomp")
+            args.targets = self.of(subject(clause)) if clause is not None else []
+            if args.targets:
+                args.how.append("target=subject of " + clause.lower_)
         if not args.targets and thing is not None:  # "reduced Iran's diplomatic presence"
-            args.targets = self.of(child(thing, "poss"))
+            args.targets = [k for k in self.of(child(thing, "poss"))
+                            if not any(self.parties.same_side(k, a) for a in args.actors)]
             if args.targets:
                 args.how.append("target=owner of object")
         thing = thing if thing is not None or patient_parties else with_obj  # "respond with force"
@@ -298,8 +323,23 @@ class Reader:
         args.governor, via = self.governor(noun)
         if args.governor is not None:
             self._from_governor(args.governor, via, cue, args, noun.head.head.i == args.governor.i)
+        if not args.targets and cue.type == "AID":
+            self._beneficiary(noun, args)
         args.location = self.location(noun, args.governor)
         return args
+
+    def _beneficiary(self, noun, args: Arguments) -> None:
+        """ "approved a loan to help Kenya rebuild roads": the party the purpose clause helps."""
+        holders = [noun] + ([args.governor] if args.governor is not None else [])
+        for clause in (c for h in holders for c in h.children if c.dep_ in ("acl", "advcl", "relcl")):
+            if clause.lemma_.lower() not in self.lex.beneficiary_verbs:
+                continue
+            heads = [child(clause, "dobj")] + [child(c, "nsubj") for c in clause.children
+                                               if c.dep_ in ("ccomp", "xcomp")]
+            args.targets = next((found for h in heads if h is not None for found in [self.of(h)] if found), [])
+            if args.targets:
+                args.how.append("target=helped by " + clause.lower_)
+                return
 
     def _from_predicate(self, verb, cue: Cue, args: Arguments) -> None:
         """ "talks are underway between Tehran and Moscow", "the drill was held with Azerbaijan"."""
@@ -362,6 +402,8 @@ class Reader:
                 args.inherited = bool(args.actors)
             if args.actors:
                 args.how.append("actor=subject of " + verb.lower_)
+                subj = subject(verb)  # "Japan lodged a protest": the state itself acts
+                args.named_actor = subj is not None and (subj.pos_ == "PRON" or self.parties.direct(subj) is not None)
         if not args.targets and light:
             args.targets, how = self.targets_by_prep(verb, cue.type)
             if args.targets:

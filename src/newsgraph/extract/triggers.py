@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from .lexicon import Cue, frames
-from .roles import Arguments, Reader
+from .roles import Arguments, Reader, subject
 
 VERB_POS = frozenset({"VERB"})
 PREDICATIVE = frozenset({"oprd", "xcomp", "ccomp", "acomp", "attr"})
@@ -91,9 +91,23 @@ def satisfied(token, cue: Cue, args: Arguments, reader: Reader) -> bool:
         return False
     if cue.bare and any(c.dep_ in PREDICATIVE for c in token.children):
         return False
+    if cue.subject and not subject_is(token, cue, args):
+        return False
     if cue.clause == "future" and not any(c.dep_ == "ccomp" and future_clause(c) for c in token.children):
         return False
     return not (cue.joint is True and not is_joint(token, args, reader))
+
+
+def subject_is(token, cue: Cue, args: Arguments) -> bool:
+    """ "dock workers went on strike": the doer (the verb's subject, or that of the verb carrying
+    the noun) is one of `cue.subject`."""
+    verb = token if cue.pos == "verb" else args.governor
+    subj = subject(verb) if verb is not None else None
+    if subj is None:
+        return False
+    heads = [t for t in subj.subtree if t.dep_ in ("compound", "amod") or t.i == subj.i]
+    words = {w for t in heads for w in (t.lemma_.lower(), t.lower_, t.lower_.removesuffix("s"))}
+    return bool(words & set(cue.subject))
 
 
 def future_clause(verb) -> bool:

@@ -40,7 +40,8 @@ class FastAttributes:
     """A drop-in for a spaCy AttributeRuler: same rules, same order, same setter.
 
     One-token rules depend only on a token's (tag, lower, dep, is_space, text),
-    so their merged attributes are computed once per distinct signature."""
+    so their merged attributes are computed once per distinct signature, keyed by
+    the attributes' integer ids (reading them as strings costs more than the rules)."""
 
     def __init__(self, ruler):
         self.attrs = ruler.attrs
@@ -52,6 +53,9 @@ class FastAttributes:
                 specs = [self._spec(token) for token in pattern]
                 (self.single if len(specs) == 1 else self.multi).append((attr_id, specs[0] if len(specs) == 1 else specs))
         self.cache: dict[tuple, dict] = {}
+        self.openers: dict[tuple, list[int]] = {}  # signature -> multi rules whose first token it matches
+        self.by_tag: dict[str, list[tuple[int, list]]] = {}  # tag -> the one-token rules its tag allows
+        self.distinct: dict[tuple, dict] = {}
 
     @staticmethod
     def _spec(token: dict) -> list:
@@ -63,30 +67,60 @@ class FastAttributes:
     def _sig(t) -> tuple:
         return (t.tag_, t.lower_, t.dep_, t.is_space, t.text)
 
+    @staticmethod
+    def _key(t) -> tuple:
+        return (t.tag, t.lower, t.dep, t.is_space, t.orth)  # one-to-one with `_sig`, without decoding strings
+
+    def _for_tag(self, tag: str) -> list[tuple[int, list]]:
+        """The one-token rules whose TAG test (if any) `tag` passes, in rule order."""
+        found = self.by_tag.get(tag)
+        if found is None:
+            found = self.by_tag[tag] = [(a, spec) for a, spec in self.single
+                                        if all(test(tag) for f, test in spec if f == FIELD["TAG"])]
+        return found
+
     def _merged(self, sig: tuple) -> dict:
         """The attributes the one-token rules give a token with this signature, later rules winning."""
         out: dict = {}
-        for attr_id, spec in self.single:
+        for attr_id, spec in self._for_tag(sig[0]):
             if all(test(sig[f]) for f, test in spec) and self.indices[attr_id] in (0, -1):
                 out.update(self.attrs[attr_id])
-        return out
+        return self.distinct.setdefault(tuple(out.items()), out)  # one dict per distinct result: the cache stays small
 
-    def __call__(self, doc):
-        sigs = [self._sig(t) for t in doc]
+    def _opening(self, key: tuple, token) -> list[int]:
+        """Which multi-token rules (by position in `self.multi`) a token with this key can start."""
+        found = self.openers.get(key)
+        if found is None:
+            sig = self._sig(token)
+            found = self.openers[key] = [n for n, (_, specs) in enumerate(self.multi)
+                                         if all(test(sig[f]) for f, test in specs[0])]
+        return found
+
+    def _multi_matches(self, tokens: list, keys: list[tuple]) -> dict[int, list[tuple[int, dict]]]:
+        """Token index -> (rule, attributes) of the multi-token rules that set it; only tokens that
+        can open a rule are tried, so a document costs one look-up per token."""
         later: dict[int, list[tuple[int, dict]]] = {}
-        for attr_id, specs in self.multi:
-            for i in range(len(doc) - len(specs) + 1):
-                if all(test(sigs[i + k][f]) for k, spec in enumerate(specs) for f, test in spec):
+        for i, key in enumerate(keys):
+            for n in self._opening(key, tokens[i]):
+                attr_id, specs = self.multi[n]
+                if i + len(specs) <= len(tokens) and all(
+                        test(self._sig(tokens[i + k])[f]) for k, spec in enumerate(specs) if k for f, test in spec):
                     j = i + (self.indices[attr_id] % len(specs))
                     later.setdefault(j, []).append((attr_id, self.attrs[attr_id]))
-        for i, sig in enumerate(sigs):
-            attrs = self.cache.get(sig)
+        return later
+
+    def __call__(self, doc):
+        tokens = list(doc)
+        keys = [self._key(t) for t in tokens]
+        later = self._multi_matches(tokens, keys)
+        for i, key in enumerate(keys):
+            attrs = self.cache.get(key)
             if attrs is None:
-                attrs = self.cache[sig] = self._merged(sig)
+                attrs = self.cache[key] = self._merged(self._sig(tokens[i]))
             if i in later:
-                attrs = self._with_multi(sig, later[i])
+                attrs = self._with_multi(self._sig(tokens[i]), later[i])
             if attrs:
-                set_token_attrs(doc[i], attrs)
+                set_token_attrs(tokens[i], attrs)
         return doc
 
     def _with_multi(self, sig: tuple, extra: list[tuple[int, dict]]) -> dict:

@@ -22,6 +22,7 @@ FORMAT_BY_SUFFIX = {
     ".rss": "feed", ".atom": "feed", ".xml": "feed",
 }
 SKIPPED_NAMES = {".DS_Store", "Thumbs.db"}
+ARCHIVE_FORMATS = {"warc", "feed"}
 
 
 def format_of(path: str, head: bytes) -> str:
@@ -65,7 +66,7 @@ def _check_file(path: str, max_bytes: int) -> Rejection | None:
     size = os.path.getsize(path)
     if size == 0:
         return Rejection(path, "empty", "empty file")
-    if size > max_bytes:
+    if size > max_bytes and format_of(path, b"") not in ARCHIVE_FORMATS:  # archives: the limit is per record
         return Rejection(path, "too-large",
                          f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit (--max-size)")
     if not os.access(path, os.R_OK):

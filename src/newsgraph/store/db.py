@@ -8,62 +8,23 @@ are committed together or not at all.
 from __future__ import annotations
 
 import json
-import os
 from contextlib import contextmanager
 from datetime import datetime, timezone
+from functools import lru_cache
 from typing import Iterator
 
-from sqlalchemy import create_engine, event, func, or_, select, text, update
-from sqlalchemy.engine import Connection, Engine, make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy import BigInteger, bindparam, func, select, text, union, update
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import OperationalError
 
 from ..clean import dedup
 from ..errors import DatabaseError, NotFound
 from ..model import Document, Region
 from . import migrations, schema as t
+from .backends import DEFAULT_DB, database_url, hamming_distance, make_engine, write_connection  # noqa: F401
 from .entity_sql import EntityReads, EntityWrites
 from .event_sql import EventReads, EventWrites
-
-DEFAULT_DB = "newsgraph.db"
-
-
-def database_url(target: str | None) -> str:
-    """Turn a `--db` value (a file path or a SQLAlchemy URL) into a URL."""
-    target = target or os.environ.get("NEWSGRAPH_DB") or DEFAULT_DB
-    if "://" in target:
-        if target.startswith("postgresql://"):
-            return "postgresql+psycopg://" + target[len("postgresql://"):]
-        return target
-    return "sqlite:///" + os.path.abspath(target)
-
-
-def _sqlite_pragmas(dbapi_conn, _record) -> None:
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA synchronous=NORMAL")
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=30000")
-    cur.close()
-
-
-def _engine(url: str) -> Engine:
-    try:
-        parsed = make_url(url)
-    except ArgumentError as exc:
-        raise DatabaseError(f"--db {url!r} is neither a file path nor a database URL: {exc}") from None
-    if parsed.get_backend_name() == "sqlite":
-        path = parsed.database
-        if path and path != ":memory:":
-            folder = os.path.dirname(path) or "."
-            if not os.path.isdir(folder):
-                raise DatabaseError(f"cannot create the database {path}: folder {folder} does not exist")
-        engine = create_engine(url)
-        event.listen(engine, "connect", _sqlite_pragmas)
-        return engine
-    try:
-        return create_engine(url, pool_pre_ping=True)
-    except ModuleNotFoundError as exc:
-        raise DatabaseError(f"{url.split(':')[0]} needs a driver: pip install 'newsgraph[postgres]' ({exc.name} missing)") from None
+from .graph_sql import GraphReads
 
 
 def _now() -> str:
@@ -95,6 +56,25 @@ def row_to_document(row) -> Document:
     )
 
 
+# Statements run for every ingested document, built once so SQLAlchemy reuses their compiled form.
+_SOURCE_DOC = select(t.sources.c.doc_id).where(t.sources.c.key == bindparam("key"))
+_ORIGINAL_BY_HASH = (select(t.documents.c.id).where(t.documents.c.content_hash == bindparam("hash"),
+                                                     t.documents.c.duplicate_of.is_(None))
+                     .order_by(t.documents.c.seq).limit(1))
+_TOP_EVENT_SEQ = select(func.coalesce(func.max(t.events.c.seq), 0))
+
+
+@lru_cache(maxsize=8)
+def _band_query(backend: str, within: int):
+    """Original documents sharing a SimHash band with `:fp` (bands `:b0`...) and within `within` bits of it;
+    built once, its parameters bound per document, so SQLAlchemy compiles it once."""
+    c = t.documents.c
+    near = hamming_distance(backend, c.fingerprint, bindparam("fp", type_=BigInteger)) <= within
+    per_band = [select(c.seq).where(c[f"band{i}"] == bindparam(f"b{i}"), c.duplicate_of.is_(None), near)
+                for i in range(len(dedup.BAND_WIDTHS))]  # each answered by its covering index
+    return select(c.id, c.fingerprint).where(c.seq.in_(union(*per_band))).order_by(c.seq)
+
+
 class Writer(EntityWrites, EventWrites):
     """Write access inside one transaction (see `Store.transaction`)."""
 
@@ -103,7 +83,7 @@ class Writer(EntityWrites, EventWrites):
 
     # documents -------------------------------------------------------------
     def add_document(self, doc: Document, source_key: str | None) -> None:
-        result = self.conn.execute(t.documents.insert().values(**_doc_row(doc)))
+        result = self.conn.execute(t.documents.insert(), _doc_row(doc))  # one compiled statement for every document
         seq = result.inserted_primary_key[0]
         if self.conn.dialect.name == "sqlite":
             self.conn.execute(
@@ -113,8 +93,16 @@ class Writer(EntityWrites, EventWrites):
         if source_key:
             self.add_source(source_key, doc.id)
 
+    def has_source(self, key: str) -> bool:
+        """True when this input is already stored (by this or another process)."""
+        return self.conn.execute(_SOURCE_DOC, {"key": key}).first() is not None
+
+    def original_by_hash(self, content_hash: str) -> str | None:
+        """The stored original with this body, as seen inside the writer's lock."""
+        return self.conn.execute(_ORIGINAL_BY_HASH, {"hash": content_hash}).scalar()
+
     def add_source(self, key: str, doc_id: str) -> None:
-        self.conn.execute(t.sources.insert().values(key=key, doc_id=doc_id))
+        self.conn.execute(t.sources.insert(), {"key": key, "doc_id": doc_id})
 
     def set_status(self, doc_id: str, status: str) -> None:
         self.conn.execute(update(t.documents).where(t.documents.c.id == doc_id).values(status=status))
@@ -145,7 +133,7 @@ class Writer(EntityWrites, EventWrites):
         return set(self.conn.execute(q).scalars())
 
     def create_entity(self, name: str, etype: str, country_id: str | None) -> str:
-        seq = self.conn.execute(select(func.coalesce(func.max(t.entities.c.seq), 0))).scalar() + 1
+        seq = self.next_entity_seq()  # never reuses the id of an entity merged away (entity_sql.py)
         eid = f"E{seq}"
         self.conn.execute(t.entities.insert().values(seq=seq, id=eid, name=name, type=etype, country_id=country_id))
         return eid
@@ -199,19 +187,19 @@ class Writer(EntityWrites, EventWrites):
 
     # events ----------------------------------------------------------------
     def next_event_seq(self) -> int:
-        return self.conn.execute(select(func.coalesce(func.max(t.events.c.seq), 0))).scalar() + 1
+        return self.conn.execute(_TOP_EVENT_SEQ).scalar() + 1
 
     def add_events(self, rows: list[dict]) -> None:
         if rows:
             self.conn.execute(t.events.insert(), rows)
 
 
-class Store(EntityReads, EventReads):
+class Store(EntityReads, EventReads, GraphReads):
     """A newsgraph database, opened by URL and migrated to the latest schema."""
 
     def __init__(self, target: str | None = None):
         self.url = database_url(target)
-        self.engine = _engine(self.url)
+        self.engine = make_engine(self.url)
         try:
             migrations.migrate(self.engine)
         except OperationalError as exc:
@@ -226,7 +214,8 @@ class Store(EntityReads, EventReads):
 
     @contextmanager
     def transaction(self) -> Iterator[Writer]:
-        with self.engine.begin() as conn:
+        """A write transaction, exclusive among all processes writing to this database."""
+        with write_connection(self.engine) as conn:
             yield Writer(conn)
 
     @contextmanager
@@ -237,21 +226,22 @@ class Store(EntityReads, EventReads):
     # ingest look-ups -------------------------------------------------------
     def source_doc(self, key: str) -> str | None:
         with self.reading() as conn:
-            return conn.execute(select(t.sources.c.doc_id).where(t.sources.c.key == key)).scalar()
+            return conn.execute(_SOURCE_DOC, {"key": key}).scalar()
 
     def doc_by_hash(self, content_hash: str) -> str | None:
-        q = (select(t.documents.c.id).where(t.documents.c.content_hash == content_hash)
-             .where(t.documents.c.duplicate_of.is_(None)).order_by(t.documents.c.seq).limit(1))
         with self.reading() as conn:
-            return conn.execute(q).scalar()
+            return conn.execute(_ORIGINAL_BY_HASH, {"hash": content_hash}).scalar()
 
-    def docs_sharing_band(self, fingerprint: int) -> list[tuple[str, int]]:
-        """Original documents whose SimHash shares one band with `fingerprint` (see clean/dedup.py)."""
-        c = t.documents.c
-        cond = or_(*(c[f"band{i}"] == b for i, b in enumerate(dedup.bands(fingerprint))))
-        q = select(c.id, c.fingerprint).where(cond).where(c.duplicate_of.is_(None)).order_by(c.seq)
+    def docs_sharing_band(self, fingerprint: int, within: int = dedup.NEAR_DUPLICATE_BITS) -> list[tuple[str, int]]:
+        """Original documents within `within` bits of `fingerprint`, found through the bands they
+        share with it (see clean/dedup.py). The distance is computed by the database: a band
+        matches about one document in 512, and shipping those rows out would cost more as the
+        corpus grows than the whole rest of deduplication."""
+        signed = fingerprint - (1 << 64) if fingerprint >= (1 << 63) else fingerprint
+        params = {"fp": signed} | {f"b{i}": b for i, b in enumerate(dedup.bands(fingerprint))}
         with self.reading() as conn:
-            return [(i, fp + (1 << 64) if fp < 0 else fp) for i, fp in conn.execute(q)]
+            rows = conn.execute(_band_query(self.backend, within), params)
+            return [(i, fp + (1 << 64) if fp < 0 else fp) for i, fp in rows]
 
     # queries ---------------------------------------------------------------
     def documents(self, limit: int | None = None, offset: int = 0, status: str | None = None) -> list[Document]:

@@ -3,9 +3,21 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import bindparam, delete, func, or_, select, update
 
 from . import schema as t
+
+# Statements ingest runs for every document, built once: SQLAlchemy then reuses their compiled
+# form instead of building and hashing a new expression per call ("expanding" lists render IN (...)).
+_KEY_MATCHES = select(t.entity_keys.c.key, t.entity_keys.c.type, t.entity_keys.c.entity_id).where(
+    t.entity_keys.c.key.in_(bindparam("keys", expanding=True)))
+_ENTITIES_BY_ID = select(t.entities).where(t.entities.c.id.in_(bindparam("ids", expanding=True)))
+_KEYS_OF = select(t.entity_keys.c.entity_id, t.entity_keys.c.key).where(
+    t.entity_keys.c.entity_id.in_(bindparam("ids", expanding=True)))
+_ALIASES_OF = select(t.entity_aliases.c.entity_id, t.entity_aliases.c.alias).where(
+    t.entity_aliases.c.entity_id.in_(bindparam("ids", expanding=True)))
+_TOP_ENTITY_SEQ = select(func.coalesce(func.max(t.entities.c.seq), 0))
+_MERGES = select(t.overrides.c.args).where(t.overrides.c.action == "merge")
 
 
 class EntityReads:
@@ -64,8 +76,8 @@ class EntityWrites:
 
     def next_entity_seq(self) -> int:
         """One past the highest entity number ever used, merged-away entities included, so ids are never reused."""
-        top = self.conn.execute(select(func.coalesce(func.max(t.entities.c.seq), 0))).scalar()
-        for args in self.conn.execute(select(t.overrides.c.args).where(t.overrides.c.action == "merge")).scalars():
+        top = self.conn.execute(_TOP_ENTITY_SEQ).scalar()
+        for args in self.conn.execute(_MERGES).scalars():
             gone = json.loads(args).get("from", "")
             if gone[1:].isdigit():
                 top = max(top, int(gone[1:]))
@@ -74,18 +86,16 @@ class EntityWrites:
     # linking one document: a few queries for all its entities ------------------
     def key_matches(self, keys: set[str]) -> list[tuple[str, str, str]]:
         """(key, type, entity id) for every stored key among `keys`."""
-        c = t.entity_keys.c
         out = []
         ordered = sorted(keys)
         for i in range(0, len(ordered), 500):
-            query = select(c.key, c.type, c.entity_id).where(c.key.in_(ordered[i:i + 500]))
-            out += [tuple(r) for r in self.conn.execute(query)]
+            out += [tuple(r) for r in self.conn.execute(_KEY_MATCHES, {"keys": ordered[i:i + 500]})]
         return out
 
     def entities_by_id(self, ids: set[str]) -> dict[str, dict]:
         if not ids:
             return {}
-        rows = self.conn.execute(select(t.entities).where(t.entities.c.id.in_(sorted(ids)))).mappings()
+        rows = self.conn.execute(_ENTITIES_BY_ID, {"ids": sorted(ids)}).mappings()
         return {r["id"]: dict(r) for r in rows}
 
     def keys_and_aliases(self, ids: set[str]) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
@@ -93,10 +103,9 @@ class EntityWrites:
         keys: dict[str, set[str]] = {i: set() for i in ids}
         aliases: dict[str, set[str]] = {i: set() for i in ids}
         if ids:
-            kc, ac = t.entity_keys.c, t.entity_aliases.c
-            for eid, key in self.conn.execute(select(kc.entity_id, kc.key).where(kc.entity_id.in_(sorted(ids)))):
+            for eid, key in self.conn.execute(_KEYS_OF, {"ids": sorted(ids)}):
                 keys[eid].add(key)
-            for eid, alias in self.conn.execute(select(ac.entity_id, ac.alias).where(ac.entity_id.in_(sorted(ids)))):
+            for eid, alias in self.conn.execute(_ALIASES_OF, {"ids": sorted(ids)}):
                 aliases[eid].add(alias)
         return keys, aliases
 

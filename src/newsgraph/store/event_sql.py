@@ -5,9 +5,16 @@ ingest (assigning events to stories inside the document's transaction).
 """
 from __future__ import annotations
 
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, select, update
 
 from . import schema as t
+
+# Built once, so ingest reuses their compiled form (see entity_sql.py).
+_PARTIES = select(t.entities.c.id, t.entities.c.type, t.entities.c.country_id, t.entities.c.name).where(
+    t.entities.c.id.in_(bindparam("ids", expanding=True)))
+_STORIES_WITH_KEYS = select(t.stories).where(t.stories.c.key.in_(bindparam("keys", expanding=True))).order_by(
+    t.stories.c.seq.desc())
+_TOP_STORY_SEQ = select(func.coalesce(func.max(t.stories.c.seq), 0))
 
 
 class EventReads:
@@ -31,21 +38,22 @@ class EventWrites:
         ids = [i for i in set(ids) if i]
         if not ids:
             return {}
-        c = t.entities.c
-        q = select(c.id, c.type, c.country_id, c.name).where(c.id.in_(ids))
-        return {r["id"]: dict(r) for r in self.conn.execute(q).mappings()}
+        return {r["id"]: dict(r) for r in self.conn.execute(_PARTIES, {"ids": ids}).mappings()}
 
-    def stories_with_key(self, key: str) -> list[dict]:
-        """Stories of one blocking key, the most recently seen first."""
-        s = t.stories.c
-        q = select(t.stories).where(s.key == key).order_by(s.seq.desc())
-        return [dict(r) for r in self.conn.execute(q).mappings()]
+    def stories_with_keys(self, keys: set[str]) -> dict[str, list[dict]]:
+        """Stories of each blocking key, the most recently seen first: one query for a document's events."""
+        found: dict[str, list[dict]] = {key: [] for key in keys}
+        if keys:
+            for r in self.conn.execute(_STORIES_WITH_KEYS, {"keys": sorted(keys)}).mappings():
+                found[r["key"]].append(dict(r))
+        return found
 
-    def create_story(self, **values) -> str:
-        seq = self.conn.execute(select(func.coalesce(func.max(t.stories.c.seq), 0))).scalar() + 1
-        story_id = f"S{seq}"
-        self.conn.execute(t.stories.insert().values(seq=seq, id=story_id, **values))
-        return story_id
+    def next_story_seq(self) -> int:
+        return self.conn.execute(_TOP_STORY_SEQ).scalar() + 1
+
+    def insert_stories(self, rows: list[dict]) -> None:
+        if rows:
+            self.conn.execute(t.stories.insert(), rows)
 
     def update_story(self, story_id: str, **values) -> None:
         self.conn.execute(update(t.stories).where(t.stories.c.id == story_id).values(**values))
