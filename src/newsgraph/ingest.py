@@ -51,7 +51,9 @@ class IngestOptions:
     batch_size: int = 32
     analyse: bool = True
     model: str | None = None
-    n_process: int = 0  # analysis processes for large batches; 0: two where fork() and a second core exist
+    # analysis processes for large batches (0: two where fork() and a second core exist). One by default:
+    # on a busy two-core machine a second one did not pay for itself (benchmarks/nlp.py, full/2)
+    n_process: int = 1
 
 
 def source_key(raw: RawDocument) -> str:
