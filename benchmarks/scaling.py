@@ -273,6 +273,7 @@ def main(argv: list[str] | None = None) -> int:
         if g:
             print_growth(g, args)
         print_projection(t, g, args.workers)
+    print(f"\npeak RSS of this process: {rss_mb():.0f} MB")
     return 0
 
 
