@@ -82,3 +82,42 @@ def test_entities_filters(kb):
     assert kb.entities(country="Iran") == kb.entities(country=iran)
     assert all(e["country"] == iran for e in kb.entities(country="Iran"))
     assert any(e["name"] == "Islamic Revolutionary Guard Corps" for e in kb.entities(q="guard"))
+
+
+def _store_people(kb, doc_id: str, names: list[str]) -> dict[str, str]:
+    """Store a document whose analysis names `names` (people), bypassing NLP; local key -> entity id."""
+    from newsgraph.ingest import write_analysis
+    from newsgraph.model import Analysis, Document, LocalEntity, Mention
+
+    text = ". ".join(names) + "."
+    doc = Document(id=doc_id, name=doc_id, source=doc_id, text=text, content_hash=doc_id, status="analysed")
+    locals_, at = [], 0
+    for i, name in enumerate(names):
+        locals_.append(LocalEntity(key=f"L{i}", name=name, type="PERSON", mentions=[Mention(at, at + len(name), name)],
+                                   aliases=[name]))
+        at += len(name) + 2
+    with kb.store.transaction() as writer:
+        writer.add_document(doc, doc_id)
+        write_analysis(writer, doc, Analysis(doc_id, locals_))
+    return {e["name"]: e["id"] for e in kb.entities(type="PERSON", limit=10_000)}
+
+
+def test_a_surname_shared_by_too_many_people_links_to_none_of_them(kb):
+    from newsgraph.resolve.across import MAX_BLOCK
+
+    _store_people(kb, "D1", ["Anna Lindqvist"])
+    people = _store_people(kb, "D2", ["Lindqvist"])
+    assert "Lindqvist" not in people and len(kb.entity("Anna Lindqvist")["documents"]) == 2  # the one Lindqvist
+    import random
+
+    rng = random.Random(5)  # first names unlike each other, so no two people pass for spelling variants
+    firsts = [rng.choice("BDFGKLMNPRSTVZ") + "".join(rng.choice("aeiou") + rng.choice("bdklmnrstvz") for _ in range(3))
+              + " Okonkwo" for _ in range(MAX_BLOCK + 5)]
+    for i in range(0, len(firsts), 10):
+        people = _store_people(kb, f"P{i}", firsts[i:i + 10])
+    before = len(people)
+    people = _store_people(kb, "D3", ["Okonkwo"])
+    assert len(people) == before + 1 and "Okonkwo" in people  # too common a key to pick anyone: a new entity
+    with kb.store.transaction() as writer:  # and the look-up reads no more than the cap, however many share it
+        assert len(writer.key_matches({"s:okonkwo"})) == MAX_BLOCK + 6
+        assert len(writer.key_matches({"s:okonkwo"}, cap=MAX_BLOCK + 1)) == MAX_BLOCK + 1

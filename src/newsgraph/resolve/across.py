@@ -17,7 +17,7 @@ follow them.
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -26,6 +26,10 @@ from ..model import Analysis, LocalEntity
 from ..store import Writer
 from . import keys as k
 
+# A blocking key (surname, sound-alike block) shared by more entities than this names no one in
+# particular: "Kim" or "Nguyen" alone cannot pick a person out of thousands. Dropping such keys
+# keeps the cost of linking a document flat as the corpus grows.
+MAX_BLOCK = 50
 PERSON_SIMILARITY = 88  # rapidfuzz ratio of folded full names
 ORG_SIMILARITY = 92
 
@@ -42,6 +46,7 @@ class Index:
 
     by_key: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
     entities: dict[str, dict] = field(default_factory=dict)
+    too_common: set[tuple[str, str]] = field(default_factory=set)  # blocking keys over MAX_BLOCK
 
     def add(self, key: str, etype: str, entity_id: str) -> None:
         ids = self.by_key[(key, etype)]
@@ -52,6 +57,8 @@ class Index:
         """Entities of type `etype` reachable from `keys`, oldest first, with the keys that matched."""
         matched: dict[str, set[str]] = defaultdict(set)
         for key in keys:
+            if (key, etype) in self.too_common:
+                continue
             for eid in self.by_key.get((key, etype), ()):
                 matched[eid].add(key)
         out = [self.entities[e] | {"matched": m} for e, m in matched.items() if e in self.entities]
@@ -133,12 +140,16 @@ class Linker:
         self.rows: dict[str, list[dict]] = defaultdict(list)
 
     def load(self) -> None:
-        wanted = set()
+        strong, weak = set(), set()
         for local in self.locals:
-            wanted |= k.strong_keys(local) | k.weak_keys(local)
+            strong |= k.strong_keys(local)
+            weak |= k.weak_keys(local)
             if local.country:
-                wanted |= k.name_keys(local.country)
-        matches = self.writer.key_matches(wanted)
+                strong |= k.name_keys(local.country)
+        blocks = self.writer.key_matches(weak - strong, MAX_BLOCK + 1)
+        counts = Counter((key, etype) for key, etype, _ in blocks)
+        self.index.too_common = {kt for kt, n in counts.items() if n > MAX_BLOCK}
+        matches = self.writer.key_matches(strong) + [m for m in blocks if m[:2] not in self.index.too_common]
         self.index.entities = self.writer.entities_by_id({eid for _, _, eid in matches})
         for key, etype, eid in matches:
             self.index.add(key, etype, eid)

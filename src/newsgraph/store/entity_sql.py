@@ -11,6 +11,12 @@ from . import schema as t
 # form instead of building and hashing a new expression per call ("expanding" lists render IN (...)).
 _KEY_MATCHES = select(t.entity_keys.c.key, t.entity_keys.c.type, t.entity_keys.c.entity_id).where(
     t.entity_keys.c.key.in_(bindparam("keys", expanding=True)))
+_ranked = select(t.entity_keys.c.key, t.entity_keys.c.type, t.entity_keys.c.entity_id,
+                 func.row_number().over(partition_by=(t.entity_keys.c.key, t.entity_keys.c.type),
+                                        order_by=t.entity_keys.c.entity_id).label("rank")).where(
+    t.entity_keys.c.key.in_(bindparam("keys", expanding=True))).subquery()
+_KEY_MATCHES_CAPPED = select(_ranked.c.key, _ranked.c.type, _ranked.c.entity_id).where(
+    _ranked.c.rank <= bindparam("cap"))
 _ENTITIES_BY_ID = select(t.entities).where(t.entities.c.id.in_(bindparam("ids", expanding=True)))
 _KEYS_OF = select(t.entity_keys.c.entity_id, t.entity_keys.c.key).where(
     t.entity_keys.c.entity_id.in_(bindparam("ids", expanding=True)))
@@ -84,12 +90,16 @@ class EntityWrites:
         return top + 1
 
     # linking one document: a few queries for all its entities ------------------
-    def key_matches(self, keys: set[str]) -> list[tuple[str, str, str]]:
-        """(key, type, entity id) for every stored key among `keys`."""
+    def key_matches(self, keys: set[str], cap: int | None = None) -> list[tuple[str, str, str]]:
+        """(key, type, entity id) for every stored key among `keys`; with `cap`, at most cap
+        rows per key and type, so a common key costs the same however large the corpus grows."""
         out = []
         ordered = sorted(keys)
         for i in range(0, len(ordered), 500):
-            out += [tuple(r) for r in self.conn.execute(_KEY_MATCHES, {"keys": ordered[i:i + 500]})]
+            chunk = {"keys": ordered[i:i + 500]}
+            rows = self.conn.execute(_KEY_MATCHES, chunk) if cap is None else \
+                self.conn.execute(_KEY_MATCHES_CAPPED, chunk | {"cap": cap})
+            out += [tuple(r) for r in rows]
         return out
 
     def entities_by_id(self, ids: set[str]) -> dict[str, dict]:
