@@ -29,11 +29,13 @@ EXAMPLE_FLOORS = {"published": 1.0, "provenance": 1.0, "entities.f1": 0.97, "ent
 # "the government", workers' strikes, accused acts and their sources):
 # articles events 0.542, dyad 0.558, claims 0.304; sentences dyad 0.681.
 # First measured before any fix: articles entities 0.917, events 0.397, dyad 0.418, claims 0.135; sentences 0.575.
+# Entities raised 2026-11-23 after the entity round (wire agency credits blanked, dateline capitals as places,
+# lower-case qualified armies, facility names): articles entities 0.990 (splits 4).
 HELDOUT = ROOT / "tests" / "fixtures" / "heldout"
-HELDOUT_FLOORS = {"published": 1.0, "provenance": 1.0, "entities.f1": 0.90, "entities.type_accuracy": 0.96,
+HELDOUT_FLOORS = {"published": 1.0, "provenance": 1.0, "entities.f1": 0.97, "entities.type_accuracy": 0.96,
                   "events.f1": 0.52, "events_dyad.f1": 0.53, "claims.f1": 0.28}
 SENTENCE_FLOORS = {"published": 1.0, "provenance": 1.0, "entities.f1": 0.97, "events_dyad.f1": 0.66}
-MAX_SPLITS = {"seeds": 2, "examples": 2, "heldout": 7, "sentences": 8}
+MAX_SPLITS = {"seeds": 2, "examples": 2, "heldout": 5, "sentences": 8}
 
 
 def score(corpus, gold, tmp_path) -> dict:

@@ -81,12 +81,14 @@ def r_text(text: str, region: Region) -> str:
 def _wire(text: str, starts: list[int], layout: Layout) -> None:
     """Read a wire dateline opening the body ("KYIV, March 3 (Reuters) -"): its agency is the
     outlet, and its month and day date the article when a header or dateline gave the year.
-    The text stays analysable: the entity rules read "GENEVA (AFP)" as a place."""
+    Only the agency's name is blanked (an "agency" region): it credits the outlet and is no
+    actor in the story, while the place and the brackets stay for the entity rules ("GENEVA (AFP)")."""
     for pos in starts:
         m = dates.wire_dateline(text, pos)
         if m is None:
             continue
         layout.outlet = m.group("agency").strip()
+        layout.regions.append(Region(m.start("agency"), m.end("agency"), "agency"))
         year = YEAR.search(" ".join(r_text(text, r) for r in layout.regions if r.label in ("title", "masthead")))
         if layout.published is None and year:
             layout.published = dates.with_year(m, int(year.group()))

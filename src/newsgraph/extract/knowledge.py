@@ -34,6 +34,7 @@ class Rules:
     title_heads: frozenset[str]
     title_words: frozenset[str]
     surname_endings: dict = field(default_factory=dict)
+    compass: frozenset[str] = frozenset()  # "central", "eastern": qualify a place without naming another
 
 
 @lru_cache(maxsize=1)
@@ -52,6 +53,7 @@ def rules() -> Rules:
         place_nouns=lower_set(r["place_nouns"]),
         bodies=r["national_bodies"], title_heads=heads | {h.split()[-1] for h in heads},
         title_words=frozenset(words), surname_endings=r.get("surname_endings", {}),
+        compass=lower_set(r.get("compass", [])),
     )
 
 

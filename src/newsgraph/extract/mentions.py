@@ -90,7 +90,8 @@ def _lexicon_found(span, sdoc) -> Found | None:
     if label == "EPITHET":
         return Found(span.start, span.end, "COUNTRY", None, how="epithet:" + span.id_)
     if label == "BODY":
-        if not all(t.text[:1].isupper() for t in span if t.is_alpha and len(t.text) > 2):
+        if not all(t.text[:1].isupper() for t in span if t.is_alpha and len(t.text) > 2) \
+                and not _lowercase_body(span, sdoc):
             return None
         return Found(span.start, span.end, "ORG", body=span.id_, how="body")
     if label == "DESIGNATION":
@@ -104,6 +105,13 @@ def _lexicon_found(span, sdoc) -> Found | None:
     while label == "WEAPON" and end - span.start > 1 and sdoc[end - 1].lower_ in rules().weapon_nouns:
         end -= 1  # "Apache helicopters" names the Apache
     return Found(span.start, end, SHAPE_TYPE[label], span.id_ or None, how="lexicon")
+
+
+def _lowercase_body(span, sdoc) -> bool:
+    """'Sudan's army', 'the federal police': a body named in lower case, but not 'the army chief' (a title)."""
+    after = sdoc[span.end].lower_ if span.end < len(sdoc) else ""
+    return span.text.islower() and bool(rules().bodies[span.id_].get("lowercase")) \
+        and after not in rules().title_heads
 
 
 def _proper_start(sdoc, start: int, end: int) -> int:
@@ -199,11 +207,60 @@ def _country_led(piece: Found, lead, sdoc, spans: Spans) -> list[Found]:
         return [country, _lexicon_found(known[0], sdoc)]
     if spans.of(TITLES, rest, piece.end, "covering"):
         return [country]
-    if piece.type == "ORG" and country.how == "demonym":
+    if piece.type == "ORG" and (country.how == "demonym" or _unknown_named_org(sdoc, spans, rest, piece.end)):
         return [Found(piece.start, piece.end, "ORG", country=country.country, how="ner")]
     tail = Found(rest, piece.end, piece.type, country=country.country)
     read = read_ner(tail, sdoc, spans)
     return [country] + (read or [])
+
+
+def _unknown_named_org(sdoc, spans: Spans, start: int, end: int) -> bool:
+    """'Taiwan Affairs Office', 'Kenya Ports Authority': capitalised words ending in an organisation's
+    head that the lexicon does not know on their own keep the country's name they open with."""
+    words = [t for t in sdoc[start:end] if t.is_alpha]
+    return bool(words) and all(t.text[:1].isupper() for t in words) and sdoc[end - 1].lower_ in rules().org_heads \
+        and not spans.of(KNOWLEDGE + TITLES, start, end)
+
+
+def _title_domain(f: Found, spans: Spans) -> bool:
+    """'U.S. Treasury' in 'U.S. Treasury Secretary X': the organisation's last word opens a person's title
+    ("Treasury Secretary"), so the name is the title's country and domain, not a mention of the body."""
+    return f.type == "ORG" and f.end - f.start > 1 and any(
+        t.start == f.end - 1 and t.end > f.end and t[-1].is_title for t in spans.of(TITLES, f.end - 1, f.end))
+
+
+def _title_country(f: Found, sdoc, spans: Spans) -> list[Found]:
+    """The country a title's organisation opens with ('U.S.' in 'U.S. Treasury Secretary')."""
+    lead = [s for s in spans.of(("COUNTRY",), f.start, f.end - 1, "inside") if s.start == f.start]
+    return [c for c in (_lexicon_found(lead[0], sdoc),) if c.type == "COUNTRY"] if lead else []
+
+
+def _group_by_noun(f: Found, sdoc) -> Found:
+    """'the Kalo militia': a name the model took for a person or place is the group the noun after it says."""
+    if f.how == "ner" and f.type in ("PERSON", "LOCATION") and 0 < f.start and f.end < len(sdoc) \
+            and sdoc[f.start - 1].lower_ == "the" and sdoc[f.end].is_lower and sdoc[f.end].lower_ in rules().org_nouns \
+            and not gazetteer.is_place(sdoc[f.start:f.end].text):
+        f.type = "ORG"
+    return f
+
+
+def noun_named(found: list[Found], sdoc, spans: Spans) -> list[Found]:
+    """'the Fano militia', 'the Azov regiment': an unknown proper name the model missed, between 'the'
+    and a common noun for an organisation, names that organisation."""
+    taken = {i for f in found if f.start >= 0 for i in range(f.start, f.end)}
+    lexical = {i for s in spans.of(KNOWLEDGE + TITLES, 0, len(sdoc)) for i in range(s.start, s.end)}
+    nouns = rules().org_nouns
+    out = []
+    for tok in sdoc:
+        if tok.lower_ not in nouns or not tok.is_lower or tok.i < 2:
+            continue
+        start = tok.i
+        while start > 0 and sdoc[start - 1].tag_ in ("NNP", "NNPS") and sdoc[start - 1].is_title \
+                and not {start - 1} & (taken | lexical):
+            start -= 1
+        if start < tok.i and start > 0 and sdoc[start - 1].lower_ == "the" and not sdoc[start].is_sent_start:
+            out.append(Found(start, tok.i, "ORG", how="noun"))
+    return out
 
 
 def add_lexicon(found: list[Found], sdoc, spans: Spans) -> list[Found]:
@@ -251,7 +308,9 @@ def find(doc: Document, sdoc) -> list[Found]:
         found += read or []
     found += add_lexicon(found, sdoc, spans)
     found = [r for f in found if (r := retype(f, sdoc, spans)) is not None]
+    found = [g for f in found for g in (_title_country(f, sdoc, spans) if _title_domain(f, spans) else [f])]
     found += titled_names(found, sdoc, spans)
+    found = [_group_by_noun(f, sdoc) for f in found] + noun_named(found, sdoc, spans)
     found = sorted(found + dateline_places(found, sdoc), key=lambda f: f.start)
     found = leader_bodies(join_adjacent(join_conjoined(qualify_bodies(found, sdoc), sdoc), sdoc), sdoc)
     found += nested_countries(found, sdoc, spans)

@@ -395,11 +395,20 @@ def name_of(c: Cluster) -> str:
         words = best.split()
         while len(words) > 1 and words[-1].lower() in rules().admin_heads:
             words = words[:-1]
-        return " ".join(words)
+        return _without_common_head(" ".join(words))
     if c.type == "WEAPON":
         best = texts[0]
         return best[:-1] if re.search(r"\ds$", best) else best
     return max(texts, key=lambda t: (len(t.split()), len(t), -c.texts.index(t)))
+
+
+def _without_common_head(name: str) -> str:
+    """'Kossei air base' is named Kossei: a head in lower case describes the place, it is not part of
+    its name ('Kashan Air Base' keeps it)."""
+    for head in sorted((h for h in rules().facility_heads if h.islower()), key=len, reverse=True):
+        if name.endswith(" " + head) and name[:-len(head) - 1].strip():
+            return name[:-len(head) - 1]
+    return name
 
 
 def _body_name(c: Cluster) -> str:
@@ -417,25 +426,41 @@ MOTION_WORDS = {"visit", "visits", "visited", "visiting", "trip", "trips", "trav
                 "travelled", "arrive", "arrived", "arrives", "flew", "fly", "flies", "returned", "return",
                 "came", "come", "went", "go", "headed", "moved", "sailed", "journey", "tour", "toured", "landed"}
 
+# 'the government in N'Djamena', 'the authorities in Minsk': the capital stands for the state.
+SEAT_OF_POWER = {"government", "governments", "authorities", "leadership", "regime", "junta", "rulers",
+                 "administration"}
+
 
 def _place_use(doc: Context, f: Found) -> bool:
     """'arrived in Baku', 'his visit to Baku', 'visited Ankara': the city, not the state.
     Coordinated with another state ('in London and Washington') it is the state."""
     if doc.sdoc is None or f.start < 0:
         return False
+    if _dateline_use(doc, f):
+        return True
     tok = doc.sdoc[f.start:f.end].root
     if any(c.dep_ == "conj" for c in tok.children) or tok.dep_ == "conj":
         return False
     if f.end < len(doc.sdoc) and doc.sdoc[f.end].text in ("'s", "’s"):
         return False
     prev = doc.sdoc[f.start - 1] if f.start > 0 else None
+    while prev is not None and prev.lower_ in rules().compass and prev.i > 0:
+        prev = doc.sdoc[prev.i - 1]  # 'in central Chisinau'
     if prev is None:
         return False
     if prev.lower_ in PLACE_PREPOSITIONS:
-        return True
+        return prev.head.lower_ not in SEAT_OF_POWER
     if prev.lower_ == "to" and (prev.head.lower_ in MOTION_WORDS or prev.head.head.lower_ in MOTION_WORDS):
         return True
     return tok.dep_ == "dobj" and tok.head.lower_ in MOTION_WORDS
+
+
+def _dateline_use(doc: Context, f: Found) -> bool:
+    """'LONDON, Oct 7 (...) -' opening the body: the place the story is filed from."""
+    sdoc = doc.sdoc
+    opens = f.start == 0 or sdoc[f.start - 1].is_space or "\n" in sdoc[f.start - 1].whitespace_
+    after = sdoc[f.end].text if f.end < len(sdoc) else ""
+    return opens and doc.surface(f).isupper() and after in (",", "(", "—", "–", "-")
 
 
 def split_place_capitals(doc: Context, clusters: list[Cluster]) -> list[Cluster]:
@@ -448,14 +473,16 @@ def split_place_capitals(doc: Context, clusters: list[Cluster]) -> list[Cluster]
         by_form: dict[str, list[Found]] = {}
         for m in c.mentions:
             if m.how == "capital":
-                by_form.setdefault(doc.surface(m), []).append(m)
-        for form, ms in by_form.items():
+                by_form.setdefault(doc.surface(m).lower(), []).append(m)
+        for ms in by_form.values():
             if not all(_place_use(doc, m) for m in ms):
                 continue
+            forms = [doc.surface(m) for m in ms]
+            form = next((t for t in forms if not t.isupper()), forms[0].title())
             city = Cluster("LOCATION", canonical=form)
             for m in ms:
                 m.type = "LOCATION"
-                city.add(m, form)
+                city.add(m, doc.surface(m))
             city.evidence.append(f"'{form}' is named only as a place here, not for {c.canonical}")
             keep = [(m, t) for m, t in zip(c.mentions, c.texts) if m not in ms]
             c.mentions, c.texts = [m for m, _ in keep], [t for _, t in keep]
