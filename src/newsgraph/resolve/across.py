@@ -29,7 +29,7 @@ from . import keys as k
 # A blocking key (surname, sound-alike block) shared by more entities than this names no one in
 # particular: "Kim" or "Nguyen" alone cannot pick a person out of thousands. Dropping such keys
 # keeps the cost of linking a document flat as the corpus grows.
-MAX_BLOCK = 50
+MAX_BLOCK = 20
 PERSON_SIMILARITY = 88  # rapidfuzz ratio of folded full names
 ORG_SIMILARITY = 92
 
