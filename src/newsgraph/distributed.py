@@ -273,7 +273,10 @@ def dask_client(workers: int | None = None, scheduler: str | None = None, model:
 
             with dask.config.set(LOCAL_CLUSTER_CONFIG):
                 cluster = LocalCluster(n_workers=workers or 2, threads_per_worker=1, processes=True,
-                                       dashboard_address=":0", silence_logs=logging.WARNING)
+                                       dashboard_address=":0",
+                                       # a failed task reaches the client as an exception; what the local
+                                       # workers log besides is shutdown noise (heartbeats to a closed scheduler)
+                                       silence_logs=logging.CRITICAL)
             client = Client(cluster)
     except OSError as exc:
         raise NewsgraphError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from None
