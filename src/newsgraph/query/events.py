@@ -6,6 +6,8 @@ story's claims ledger with its count of independent sources.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..store import Store
 from ..store.graph_sql import EventFilter
 from ..stories import ledger as stories_ledger
@@ -57,7 +59,7 @@ def stories(store: Store, entity: str | None = None, f: EventFilter | None = Non
     """Stories (one happening across documents) with their ledger of who asserts, alleges, denies it."""
     wanted = entity_id(store, entity)
     rows = store.story_rows(wanted)
-    f = f or EventFilter()
+    f = replace(f or EventFilter(), stories_of=wanted)  # read only the events of these stories
     by_story: dict[str, list[dict]] = {}
     for ev in events(store, f, order="date"):
         if ev["story"]:

@@ -31,6 +31,7 @@ class EventFilter:
     source: str | None = None
     entity: str | None = None  # actor, target or source
     story: str | None = None
+    stories_of: str | None = None  # events of the stories whose actor or target is this entity
     doc: str | None = None
     date_from: str | None = None  # YYYY[-MM[-DD]]; an event dated 2025-03 matches 2025-03-14
     date_to: str | None = None
@@ -54,6 +55,9 @@ def _event_conditions(f: EventFilter) -> list:
             cond.append(column == value)
     if f.entity:
         cond.append(or_(c.actor_id == f.entity, c.target_id == f.entity, c.source_id == f.entity))
+    if f.stories_of:
+        s = t.stories.c
+        cond.append(c.story_id.in_(select(s.id).where(or_(s.actor_id == f.stories_of, s.target_id == f.stories_of))))
     if f.types:
         cond.append(c.type.in_(f.types))
     if f.modalities:

@@ -91,6 +91,13 @@ def _near_duplicate_indexes(conn: Connection) -> None:
         index.create(conn, checkfirst=True)
 
 
+def _story_party_indexes(conn: Connection) -> None:
+    """An entity's stories by index, not by a scan of every story."""
+    for column in ("actor_id", "target_id"):
+        index = next(i for i in schema.stories.indexes if list(i.columns.keys()) == [column])
+        index.create(conn, checkfirst=True)
+
+
 MIGRATIONS = [
     (1, "initial schema", _initial),
     (2, "full-text search over documents", _full_text),
@@ -98,6 +105,7 @@ MIGRATIONS = [
     (4, "PostgreSQL numbers rows after explicit ids, as SQLite does", _sequences_follow_explicit_ids),
     (5, "summaries for the API's entity pages and ego networks", _graph_summaries),
     (6, "near-duplicate look-up by covering band indexes", _near_duplicate_indexes),
+    (7, "indexes on stories' actor and target", _story_party_indexes),
 ]
 
 

@@ -179,8 +179,8 @@ stories = Table(
     Column("seq", Integer, primary_key=True, autoincrement=True),
     Column("id", Str, nullable=False, unique=True),
     Column("type", Str, nullable=False),
-    Column("actor_id", Str),
-    Column("target_id", Str),
+    Column("actor_id", Str, index=True),  # an entity's stories (`newsgraph stories ENTITY`)
+    Column("target_id", Str, index=True),
     Column("first_seen", Str),
     Column("last_seen", Str),
     Column("title", Txt),
