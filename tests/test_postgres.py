@@ -37,10 +37,12 @@ def test_fingerprints_with_the_top_bit_set_round_trip(db_url):
 def test_entity_ids_follow_creation_order(db_url):
     with newsgraph.open(db_url) as kb:
         with kb.store.transaction() as w:
-            ids = [w.create_entity(n, "COUNTRY", None) for n in ("Norland", "Vessaria")]
+            ids = [w.create_entity(n, "ORG", None) for n in ("Norland Navy", "Vessaria Navy")]
         with kb.store.transaction() as w:
             ids.append(w.create_entity("Port Amsel", "CITY", ids[0]))
-        assert ids == ["E1", "E2", "E3"]
+            ids.append(w.create_entity("Norland", "COUNTRY", None))  # a country is known by its name
+            ids.append(w.create_entity("Norland", "COUNTRY", None))  # ... unless that is taken
+        assert ids == ["E1", "E2", "E3", "Norland", "E5"]
 
 
 def test_names_sort_bytewise_on_both_backends(db_url):
@@ -165,7 +167,7 @@ def test_rows_without_ids_are_numbered_after_explicit_ones(db_url):
             w.conn.execute(t.stories.insert().values(seq=5, id="S5", type="CONSULT"))
             w.conn.execute(t.stories.insert().values(id="S-next", type="CONSULT"))
         with kb.store.transaction() as w:
-            w.create_entity("Norland", "COUNTRY", None)
+            w.create_entity("Norland Navy", "ORG", None)
             w.conn.execute(t.entities.insert().values(id="E-x", name="Vessaria", type="COUNTRY"))
         assert [(r["seq"], r["id"]) for r in kb.store.rows("stories")] == [(5, "S5"), (6, "S-next")]
         assert [(r["seq"], r["id"]) for r in kb.store.rows("entities")] == [(1, "E1"), (2, "E-x")]

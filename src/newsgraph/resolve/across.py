@@ -158,7 +158,8 @@ class Linker:
         if self.next_seq is None:
             self.next_seq = self.writer.next_entity_seq()
         seq, self.next_seq = self.next_seq, self.next_seq + 1
-        row = {"seq": seq, "id": f"E{seq}", "name": name, "type": etype, "country_id": country_id, "locked_name": 0}
+        eid = self.writer.new_entity_id(seq, name, etype, taken={r["id"] for r in self.new_entities})
+        row = {"seq": seq, "id": eid, "name": name, "type": etype, "country_id": country_id, "locked_name": 0}
         self.new_entities.append(row)
         self.index.entities[row["id"]] = row
         return row["id"]

@@ -134,7 +134,7 @@ class Writer(EntityWrites, EventWrites):
 
     def create_entity(self, name: str, etype: str, country_id: str | None) -> str:
         seq = self.next_entity_seq()  # never reuses the id of an entity merged away (entity_sql.py)
-        eid = f"E{seq}"
+        eid = self.new_entity_id(seq, name, etype)
         self.conn.execute(t.entities.insert().values(seq=seq, id=eid, name=name, type=etype, country_id=country_id))
         return eid
 

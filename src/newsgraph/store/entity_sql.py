@@ -22,6 +22,7 @@ _KEYS_OF = select(t.entity_keys.c.entity_id, t.entity_keys.c.key).where(
     t.entity_keys.c.entity_id.in_(bindparam("ids", expanding=True)))
 _ALIASES_OF = select(t.entity_aliases.c.entity_id, t.entity_aliases.c.alias).where(
     t.entity_aliases.c.entity_id.in_(bindparam("ids", expanding=True)))
+_ENTITY_EXISTS = select(t.entities.c.seq).where(t.entities.c.id == bindparam("id"))
 _TOP_ENTITY_SEQ = select(func.coalesce(func.max(t.entities.c.seq), 0))
 _MERGES = select(t.overrides.c.args).where(t.overrides.c.action == "merge")
 
@@ -79,6 +80,15 @@ class EntityReads:
 
 class EntityWrites:
     """Entity writes inside one transaction, mixed into `Writer`."""
+
+    def new_entity_id(self, seq: int, name: str, etype: str, taken=()) -> str:
+        """`E<seq>`, but a country is known by its canonical name ("Iran", "United States"): the id
+        reads the same in exports, URLs and the `country` field of people and organisations, where
+        other tools look for a country's name. A name already taken falls back to `E<seq>`."""
+        if etype == "COUNTRY" and name and not name[1:].isdigit() and name not in taken \
+                and self.conn.execute(_ENTITY_EXISTS, {"id": name}).first() is None:
+            return name
+        return f"E{seq}"
 
     def next_entity_seq(self) -> int:
         """One past the highest entity number ever used, merged-away entities included, so ids are never reused."""
