@@ -169,3 +169,230 @@ def test_continuing_an_act_is_no_plan(nlp):  # noqa: F811
 def test_a_denied_act_keeps_the_denier_as_source(nlp):  # noqa: F811
     text = "Tanzania denied that any Tanzanian firm had helped Sudan evade the embargo."
     assert ("AID", "Tanzania", "Sudan", "denied", "Tanzania") in claims(nlp, text, PARTIES)
+
+
+# the attribution round: passive accusals, denied acts, threats, undergone and culprit events -----
+PEOPLE = dict(PARTIES, **{"Amina Odhiambo": ("PERSON", ["Amina Odhiambo"]),
+                          "Canada": ("COUNTRY", ["Canada", "Canadian", "Ottawa"])})
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, wanted, unwanted", [
+    # a reduced relative: the clause's actor made the charge, the firms' country is the accused
+    ("Kenya sanctioned five firms in Uganda accused of supplying rifles to Sudan.",
+     ("AID", "Uganda", "Sudan", "alleged", "Kenya"), ("ACCUSE", "Uganda", None)),
+    # a "by" agent is the accuser; the passive subject did the act
+    ("Uganda was accused by Kenya of supplying rifles to Sudan.",
+     ("AID", "Uganda", "Sudan", "alleged", "Kenya"), ("ACCUSE", "Uganda", "Kenya")),
+    ("Uganda was accused by Kenya of supplying rifles to Sudan.",
+     ("ACCUSE", "Kenya", "Uganda", "asserted", None), None),
+    # "stands accused": the subject is the accused, no one is named as the accuser
+    ("Tanzania stands accused of supplying rifles to Sudan.",
+     ("AID", "Tanzania", "Sudan", "alleged", None), ("ACCUSE", "Tanzania", None)),
+])
+def test_passive_accusations(nlp, text, wanted, unwanted):  # noqa: F811
+    got = claims(nlp, text, PARTIES)
+    assert wanted in got, got
+    assert unwanted is None or not any(c[:3] == unwanted for c in got), got
+
+
+@pytest.mark.slow
+def test_an_active_object_relative_is_no_passive_accusation(nlp):  # noqa: F811
+    text = "Kenya sanctioned three Ugandan officers it accused of supplying rifles to Sudan."
+    got = triples(nlp, text, PARTIES)
+    assert ("ACCUSE", "Kenya", "Uganda") in got and ("AID", "Uganda", "Sudan") in got, got
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("denial, denier", [
+    ("Kampala and Khartoum deny any transfer of weapons.", "Uganda"),
+    ("Kampala and Khartoum deny any transfer of weapons.", "Sudan"),
+    ("Uganda dismissed claims of involvement.", "Uganda"),
+])
+def test_denying_an_event_noun_denies_the_alleged_act(nlp, denial, denier):  # noqa: F811
+    table = dict(PARTIES, Uganda=("COUNTRY", ["Uganda", "Ugandan", "Kampala"]),
+                 Sudan=("COUNTRY", ["Sudan", "Sudanese", "Khartoum"]))
+    text = "Kenyan intelligence says Uganda has shipped rifles to Sudan. " + denial
+    got = claims(nlp, text, table)
+    assert ("AID", "Uganda", "Sudan", "denied", denier) in got, got
+    assert any(c[0] == "REJECT" and c[1] == denier for c in got), got
+
+
+@pytest.mark.slow
+def test_a_denied_deal_with_no_claim_before_adds_nothing(nlp):  # noqa: F811
+    got = claims(nlp, "Uganda rejected reports of a deal with Sudan.", PARTIES)
+    assert not any(c[3] == "denied" for c in got), got
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, wanted", [
+    ("Kenya expelled two Ugandan diplomats on Monday. Uganda said it would retaliate.",
+     ("THREATEN", "Uganda", "Kenya")),
+    ("Uganda accused Kenya of abusing trade rules and said it would take firm countermeasures.",
+     ("THREATEN", "Uganda", "Kenya")),
+    ("Kenya imposed tariffs on Ugandan sugar. Uganda condemned the tariffs and said it would respond "
+     "with countermeasures against Kenyan firms.", ("THREATEN", "Uganda", "Kenya")),
+])
+def test_a_threat_answers_the_hostile_act_before_it(nlp, text, wanted):  # noqa: F811
+    got = triples(nlp, text, PARTIES)
+    assert wanted in got, got
+    assert not any(t[0] == "THREATEN" and t[2] is None for t in got), got
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, wanted", [
+    ("Somalia faces new sanctions from Kenya.", ("SANCTION", "Kenya", "Somalia")),
+    ("Tanzania suffered a cyber attack by Uganda.", ("ASSAULT", "Uganda", "Tanzania")),
+    ("Canada criticised the detention of activists by Uganda.", ("ACCUSE", "Canada", "Uganda")),
+])
+def test_who_undergoes_and_who_is_condemned(nlp, text, wanted):  # noqa: F811
+    assert wanted in triples(nlp, text, PEOPLE)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Kenya said Uganda was behind the attack on the border post.",
+    "Kenya said Uganda was responsible for the attack on the border post.",
+])
+def test_the_culprit_of_an_event_noun_is_alleged(nlp, text):  # noqa: F811
+    got = claims(nlp, text, PARTIES)
+    assert any(c[:2] == ("ASSAULT", "Uganda") and c[3:] == ("alleged", "Kenya") for c in got), got
+
+
+@pytest.mark.slow
+def test_a_ministry_spokesperson_speaks_for_the_country(nlp):  # noqa: F811
+    from newsgraph.extract import entities as entity_stage
+    text = "Kenya's foreign ministry spokesperson Amina Odhiambo rejected the report on Monday."
+    found = entity_stage.extract(Document(id="D1", name="t.txt", source="t.txt", text=text), nlp(text))
+    person = next(e for e in found if e.type == "PERSON")
+    assert person.country == "Kenya", [(e.name, e.type, e.country) for e in found]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, wanted", [
+    # the forces one side detects are the other side's moves, facing the side that saw them
+    ("Kenya's defence ministry said it had detected twelve Ugandan military aircraft near the border.",
+     ("MOBILIZE", "Uganda", "Kenya", "asserted", "Kenya")),
+    ("Tanzania spotted Kenyan warships off its coast on Sunday.", ("MOBILIZE", "Kenya", "Tanzania", "asserted", None)),
+    ("Uganda put its forces on high alert.", ("MOBILIZE", "Uganda", None, "asserted", None)),
+])
+def test_detected_and_alerted_forces(nlp, text, wanted):  # noqa: F811
+    assert wanted in claims(nlp, text, PARTIES)
+
+
+@pytest.mark.slow
+def test_condemning_the_drills_aims_at_the_side_that_aimed_them(nlp):  # noqa: F811
+    text = ("Uganda launched large-scale drills around Kenya on Monday. Kenya put its forces on alert. "
+            "Amina Odhiambo condemned the drills as reckless.")
+    got = triples(nlp, text, PEOPLE)
+    assert ("ACCUSE", "Amina Odhiambo", "Uganda") in got, got
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, wanted", [
+    # an unnamed national institution speaking is the one country its sentence names
+    ("Kenya reported heavy rain. Uganda test-fired a new cruise missile from a coastal site, the military said.",
+     ("MOBILIZE", "Uganda", None, "asserted", "Uganda")),
+    ("Kenya reported heavy rain. Ugandan officials said the navy would stage a live-fire drill on Saturday.",
+     ("MOBILIZE", "Uganda", None, "planned", "Uganda")),
+    # an aircraft carrier is a weapon platform: sending one is a deployment
+    ("Kenya said it would send an aircraft carrier to the Red Sea next week.",
+     ("MOBILIZE", "Kenya", None, "planned", "Kenya")),
+])
+def test_unnamed_institutions_and_platforms(nlp, text, wanted):  # noqa: F811
+    assert wanted in claims(nlp, text, PARTIES)
+
+
+@pytest.mark.slow
+def test_a_spokesperson_without_a_country_takes_the_one_in_the_sentence(nlp):  # noqa: F811
+    from newsgraph.extract import entities as entity_stage
+    text = "Kenya scrambled fighter jets in response, Chief Cabinet Secretary Amina Odhiambo said."
+    found = entity_stage.extract(Document(id="D1", name="t.txt", source="t.txt", text=text), nlp(text))
+    person = next(e for e in found if e.type == "PERSON")
+    assert person.country == "Kenya", [(e.name, e.type, e.country) for e in found]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, wanted", [
+    # a warning that one could act against others is a threat
+    ("Kenya has warned that it could impose sanctions on firms that trade with rebels.",
+     ("THREATEN", "Kenya", None, "asserted", None)),
+    # "might deploy": not yet done
+    ("Uganda might deploy troops to the border next month.", ("MOBILIZE", "Uganda", None, "planned", None)),
+    # "may have supplied": a guess about the past is an allegation
+    ("Uganda may have supplied rifles to Sudan, Kenya said.", ("AID", "Uganda", "Sudan", "alleged", "Kenya")),
+])
+def test_modal_possibility(nlp, text, wanted):  # noqa: F811
+    assert wanted in claims(nlp, text, PARTIES)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, wanted", [
+    ("Kenya severed diplomatic ties with Uganda on Friday.", ("SANCTION", "Kenya", "Uganda")),
+    ("Kenya has reduced Uganda's diplomatic presence in Nairobi.", ("SANCTION", "Kenya", "Uganda")),
+    ("Tanzania froze Uganda's assets.", ("SANCTION", "Tanzania", "Uganda")),
+    ("The naval arm of the Kenyan army held a live-fire drill on Saturday.", ("MOBILIZE", "Kenya", None)),
+])
+def test_reductions_of_relations_and_arms_of_forces(nlp, text, wanted):  # noqa: F811
+    assert wanted in triples(nlp, text, PARTIES)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, wanted", [
+    # claiming responsibility is the doer's own word; denying it is a denial
+    ("A Somali militia claimed responsibility for the bombing of a Kenyan border post.",
+     ("ASSAULT", "Somalia", "Kenya", "asserted", "Somalia")),
+    ("Uganda denied responsibility for the attack on the Kenyan convoy.",
+     ("ASSAULT", "Uganda", "Kenya", "denied", "Uganda")),
+    # "blamed X for <event noun>": X did it, by the accuser's word
+    ("Kenya blamed Uganda for a missile strike on Kenyan villages.",
+     ("ASSAULT", "Uganda", "Kenya", "alleged", "Kenya")),
+])
+def test_responsibility_claimed_denied_and_blamed(nlp, text, wanted):  # noqa: F811
+    assert wanted in claims(nlp, text, PARTIES)
+
+
+@pytest.mark.slow
+def test_being_part_of_cooperation_is_no_claim_of_it(nlp):  # noqa: F811
+    text = "Uganda sent rifles to Sudan as part of defence cooperation between the two countries, Kenya said."
+    assert not any(c[0] == "COOPERATE" and c[4] == "Kenya" for c in claims(nlp, text, PARTIES))
+
+
+@pytest.mark.slow
+def test_denying_a_clause_without_an_act_denies_the_alleged_one(nlp):  # noqa: F811
+    text = "Kenya accused Uganda of supplying rifles to Sudan. Uganda denied that it had done anything wrong."
+    got = claims(nlp, text, PARTIES)
+    assert ("AID", "Uganda", "Sudan", "denied", "Uganda") in got, got
+
+
+@pytest.mark.slow
+def test_joining_another_in_an_act_makes_both_actors(nlp):  # noqa: F811
+    got = triples(nlp, "Tanzania joined Kenya in sanctioning Uganda on Monday.", PARTIES)
+    assert ("SANCTION", "Tanzania", "Uganda") in got and ("SANCTION", "Kenya", "Uganda") in got, got
+
+
+DENIERS = dict(PARTIES, Uganda=("COUNTRY", ["Uganda", "Ugandan", "Kampala"]),
+               Kenya=("COUNTRY", ["Kenya", "Kenyan", "Nairobi"]))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, denier", [
+    # a denial hanging on the charges it denies: not itself an allegation
+    ("Activists have accused Ugandan troops of killing civilians in Kenya, charges that both Kampala and "
+     "Nairobi deny.", "Uganda"),
+    ("Activists have accused Ugandan troops of killing civilians in Kenya, charges that both Kampala and "
+     "Nairobi deny.", "Kenya"),
+    # "every one of these charges" points back at the claim
+    ("Kenya has blamed Uganda for a missile strike on Kenyan villages. Uganda has denied every one of these charges.",
+     "Uganda"),
+])
+def test_denials_of_charges(nlp, text, denier):  # noqa: F811
+    got = claims(nlp, text, DENIERS)
+    assert any(c[:2] == ("ASSAULT", "Uganda") and c[3:] == ("denied", denier) for c in got), got
+    assert not any(c[0] == "REJECT" and c[3] == "alleged" for c in got), got
+
+
+@pytest.mark.slow
+def test_a_product_version_is_no_claim(nlp):  # noqa: F811
+    text = "Kenya will build a newer version of the rifle, which has been used by Uganda in Sudan."
+    assert not any(c[3] == "alleged" for c in claims(nlp, text, PARTIES))

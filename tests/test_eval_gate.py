@@ -31,10 +31,14 @@ EXAMPLE_FLOORS = {"published": 1.0, "provenance": 1.0, "entities.f1": 0.97, "ent
 # First measured before any fix: articles entities 0.917, events 0.397, dyad 0.418, claims 0.135; sentences 0.575.
 # Entities raised 2026-11-23 after the entity round (wire agency credits blanked, dateline capitals as places,
 # lower-case qualified armies, facility names): articles entities 0.990 (splits 4).
+# Raised 2026-11-23 after the attribution round (passive accusations, denied event nouns and charges,
+# threats aimed at what provoked them, undergone and culprit events, modal "could", spokespeople's
+# countries; measured with the event-targets round's work in the same tree):
+# articles events 0.553, dyad 0.563, claims 0.447; sentences dyad 0.696.
 HELDOUT = ROOT / "tests" / "fixtures" / "heldout"
 HELDOUT_FLOORS = {"published": 1.0, "provenance": 1.0, "entities.f1": 0.97, "entities.type_accuracy": 0.96,
-                  "events.f1": 0.52, "events_dyad.f1": 0.53, "claims.f1": 0.28}
-SENTENCE_FLOORS = {"published": 1.0, "provenance": 1.0, "entities.f1": 0.97, "events_dyad.f1": 0.66}
+                  "events.f1": 0.53, "events_dyad.f1": 0.54, "claims.f1": 0.42}
+SENTENCE_FLOORS = {"published": 1.0, "provenance": 1.0, "entities.f1": 0.97, "events_dyad.f1": 0.67}
 MAX_SPLITS = {"seeds": 2, "examples": 2, "heldout": 5, "sentences": 8}
 
 

@@ -11,6 +11,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .lexicon import frames, lexicon
+from .modality import denies_claim_above
 from .roles import child
 
 if TYPE_CHECKING:
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
 LOOK_BACK = 4  # sentences searched for the claim a denial answers
 SPEECH_TYPES = frozenset({"ACCUSE", "REJECT"})
 ANAPHORS = frozenset({"them", "it", "this", "that", "these", "those"})
+PARTITIVES = frozenset({"one", "each", "all", "any", "some", "most", "none", "both", "either"})
 
 
 def link(found: list[Found], reader: EventReader) -> list[Found]:
@@ -31,7 +33,29 @@ def link(found: list[Found], reader: EventReader) -> list[Found]:
             f.event.target = f.event.target or answered_event_actor(f, found, reader.parties)
         elif f.event.type == "REJECT":
             extra += answer_denial(f, found, reader)
+    for f in found:
+        if f.event.type == "THREATEN" and f.event.target is None and f.event.actor:
+            aim_threat(f, found, reader.parties)
     return found + extra
+
+
+def aim_threat(f: Found, found: list[Found], parties) -> None:
+    """ "China accused Japan of ... and said it would retaliate", "Japan expelled two diplomats.
+    China vowed to respond": an untargeted threat answers the latest hostile act against its side."""
+    side = f.event.actor
+    provoking = lexicon().provoking
+    for other in reversed(found):
+        ev = other.event
+        if not (f.sent - 2 <= other.sent <= f.sent) or other is f or ev.type not in provoking:
+            continue
+        if other.sent == f.sent and ev.evidence_start == f.event.evidence_start and ev.type in SPEECH_TYPES \
+                and parties.same_side(ev.actor, side) and ev.target and not parties.same_side(ev.target, side):
+            f.event.target = ev.target  # "accused Japan of ... and said it would respond"
+        elif ev.actor and ev.target and parties.same_side(ev.target, side) and not parties.same_side(ev.actor, side):
+            f.event.target = ev.actor
+        if f.event.target:
+            f.event.rule += f"; target answered by the threat ({ev.type})"
+            return
 
 
 def complete_pending(found: list[Found], parties) -> list[Found]:
@@ -68,12 +92,13 @@ def aim_accusation(f: Found, found: list[Found], parties) -> None:
             return
 
 
-def claims_before(f: Found, found: list[Found], parties) -> list[Found]:
-    """The alleged acts involving the denier in the nearest earlier sentence that has any."""
+def claims_before(f: Found, found: list[Found], parties, types: frozenset = frozenset()) -> list[Found]:
+    """The alleged acts (of `types`, if any given) involving the denier in the nearest earlier
+    sentence that has any."""
     denier = f.event.actor
     for back in range(0, LOOK_BACK + 1):
         hits = [o for o in found if o.sent == f.sent - back and o is not f and o.event.modality == "alleged"
-                and o.event.type not in SPEECH_TYPES
+                and o.event.type not in SPEECH_TYPES and (not types or o.event.type in types)
                 and (back > 0 or o.event.evidence_start < f.match.token.idx)
                 and (parties.same_side(denier, o.event.actor) or parties.same_side(denier, o.event.target))]
         if hits:
@@ -87,29 +112,57 @@ def answered_event_actor(f: Found, found: list[Found], parties) -> str | None:
     if obj is None or not any(c.lower_ in ("the", "these", "this", "those", "such") for c in obj.children):
         return None
     types = {cue.type for cue in lexicon().nouns.get(obj.lemma_.lower(), [])}
-    earlier = next((o for o in reversed(found) if o.event.type in types and o.sent <= f.sent
-                    and o.event.evidence_start <= f.event.evidence_start and o.event.actor
-                    and not parties.same_side(o.event.actor, f.event.actor)), None)
-    return earlier.event.actor if earlier else None
+    earlier = [o for o in reversed(found) if o.event.type in types and o.sent <= f.sent
+               and o.event.evidence_start <= f.event.evidence_start and o.event.actor
+               and not parties.same_side(o.event.actor, f.event.actor)]
+    aimed = [o for o in earlier if o.event.target]  # "condemned the drills": those aimed at someone first
+    return (aimed or earlier)[0].event.actor if earlier else None
 
 
 def refers_to_claims(trigger) -> bool:
     """ "denied the accusations", "rejected them": the object points back at a claim."""
+    claim_nouns = frames().claim_nouns
+    if denies_claim_above(trigger, frames()):
+        return True  # "charges that both capitals deny", "a claim Kabul rejects"
     obj = child(trigger, "dobj")
     if obj is None:
         return False
+    part = next((p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                 if p.dep_ == "pobj" and p.lemma_.lower() in claim_nouns), None)
+    obj = part if part is not None and obj.lemma_.lower() in PARTITIVES else obj  # "every one of these charges"
     spelled_out = any(c.dep_ in ("acl", "relcl", "prep") for c in obj.children)
-    return not spelled_out and (obj.lemma_.lower() in frames().claim_nouns or obj.lower_ in ANAPHORS)
+    return not spelled_out and (obj.lemma_.lower() in claim_nouns or obj.lower_ in ANAPHORS)
+
+
+def denied_acts(trigger) -> frozenset[str] | None:
+    """ "denied any transfer of weapons", "rejected reports of a deal", "dismissed claims of
+    involvement": the types of act the denial answers (empty: any act); None when it names none."""
+    obj = child(trigger, "dobj")
+    clause = child(trigger, "xcomp", "ccomp", "pcomp")
+    if obj is None and clause is not None and clause.pos_ in ("VERB", "AUX"):
+        return frozenset()  # "denied mistreating prisoners": whatever act was alleged of the denier
+    if obj is None or any(c.lower_ in ("the", "these", "this", "those", "such") for c in obj.children):
+        return None
+    if obj.lemma_.lower() in frames().claim_nouns:
+        inner = next((p for c in obj.children if c.dep_ == "prep" and c.lower_ in ("of", "about")
+                      for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
+        if inner is None:
+            return None
+        obj = inner
+    types = frozenset(cue.type for cue in lexicon().nouns.get(obj.lemma_.lower(), []))
+    return types if types or obj.lemma_.lower() in frames().involvement_nouns else None
 
 
 def answer_denial(f: Found, found: list[Found], reader: EventReader) -> list[Found]:
     parties = reader.parties
     denier = f.event.actor
-    before = claims_before(f, found, parties)
-    answered = refers_to_claims(f.match.token)
+    acts = denied_acts(f.match.token)
+    before = claims_before(f, found, parties, acts or frozenset())
+    pointed = refers_to_claims(f.match.token)  # "denied the accusations": aimed at the accuser
+    answered = pointed or (acts is not None and bool(before))  # "denied any transfer": at no one
     if f.event.target is None and not answered:
         f.event.target = answered_event_actor(f, found, parties)
-    if f.event.target is None and answered:
+    if f.event.target is None and pointed:
         f.event.target = next((o.event.source for o in before if o.event.source
                                and not parties.same_side(o.event.source, denier)), None)
     own = [o for o in found if o.sent == f.sent and o.event.modality == "denied"

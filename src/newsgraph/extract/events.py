@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from ..model import Document, Event, LocalEntity
-from . import claims, timex
+from . import aims, claims, timex
 from .lexicon import frames
 from .modality import Frame, FrameReader, decide
 from .parties import Parties
-from .roles import Reader
+from .roles import Reader, listed
 from .triggers import Match, find
 
 ANSWERS = frozenset({"ACCUSE", "REJECT"})  # aimed at who is accused or who claimed, not at the act's target
@@ -58,7 +58,7 @@ class EventReader:
             if not frame.planned:
                 return []
             frame.planned = False
-        if frame.hypothetical:
+        if frame.hypothetical or prevented(match.token):
             return []
         actors, targets = self.arrange(match, frame)
         status = self.keep(match, actors, targets)
@@ -136,6 +136,13 @@ def pairs(match: Match, actors: list[str], targets: list[str], symmetric, mutual
     if not targets and len(actors) >= 2 and (match.type in symmetric or match.cue.joint is True):
         return [(a, b) for i, a in enumerate(actors) for b in actors[i + 1:]]
     return [(a, t) for a in actors or [None] for t in targets or [None] if a is None or a != t]
+
+
+def prevented(token) -> bool:
+    """ "banned them from travelling to Britain", "barred firms from buying chips": an act kept
+    from happening is no event (the ban itself is read as its own trigger)."""
+    prep = token.head if token.dep_ in ("pcomp", "pobj") else None
+    return prep is not None and prep.lower_ == "from" and prep.head.lemma_.lower() in listed("preventing_verbs")
 
 
 def lend_content(framed: list[tuple[Match, Frame]]) -> None:
@@ -221,7 +228,7 @@ def extract(doc: Document, sdoc, entities: list[LocalEntity]) -> list[Event]:
     clashed", "shelled Kharkiv") are appended to `entities`, so every party is an entity.
     """
     reader = EventReader(doc, sdoc, entities)
-    found = claims.dedupe(claims.link(reader.read(), reader))
+    found = claims.dedupe(aims.aim(claims.link(aims.prefill(reader.read(), reader), reader), reader))
     used = {k for ev in found for k in (ev.actor, ev.target, ev.source, ev.location)}
     entities.extend(e for e in reader.parties.implied if e.key in used)
     return found

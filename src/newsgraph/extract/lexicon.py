@@ -65,6 +65,7 @@ class Lexicon:
     nouns: dict[str, list[Cue]] = field(default_factory=dict)
     symmetric: set[str] = field(default_factory=set)
     local_actors: frozenset[str] = frozenset()
+    provoking: frozenset[str] = frozenset()  # hostile acts an untargeted threat answers
     mutual: frozenset[str] = frozenset()  # types two joint subjects do to each other ("A and B freed prisoners")
     threat_modes: dict[str, str] = field(default_factory=dict)
     actorless: frozenset[str] = frozenset()
@@ -78,6 +79,11 @@ class Lexicon:
     generic_objects: frozenset[str] = frozenset()
     object_modes: dict[str, str] = field(default_factory=dict)
     beneficiary_verbs: frozenset[str] = frozenset()  # "a loan to help Kenya rebuild": Kenya receives
+    undergo_verbs: frozenset[str] = frozenset()  # "Kenya faces sanctions from X": the subject is the target
+    culprit_preps: frozenset[str] = frozenset()  # "X was behind the attack": the subject is the actor
+    culprit_adjectives: frozenset[str] = frozenset()  # "X was responsible for the attack"
+    culprit_nouns: frozenset[str] = frozenset()  # "X claimed responsibility for the attack"
+    joining_verbs: frozenset[str] = frozenset()  # "X joined Y in sanctioning Z": both act
     clause_targets: frozenset[str] = frozenset()  # "demanded that X release ...": X is the target
 
     def preps_for(self, etype: str) -> frozenset[str]:
@@ -103,6 +109,7 @@ def lexicon() -> Lexicon:
     lex.target_preps = {k: frozenset(v) for k, v in spec["target_preps"].items()}
     lex.actorless = frozenset(spec["actorless"])
     lex.local_actors = frozenset(spec["local_actors"])
+    lex.provoking = frozenset(spec.get("provoking_types", ()))
     lex.mutual = frozenset(spec.get("mutual_types", ()))
     lex.threat_modes = dict(spec["threat_modes"])
     lex.requires_target = frozenset(spec["requires_target"])
@@ -114,6 +121,11 @@ def lexicon() -> Lexicon:
     lex.generic_objects = frozenset(spec["generic_objects"])
     lex.object_modes = dict(spec["object_modes"])
     lex.beneficiary_verbs = frozenset(spec.get("beneficiary_verbs") or ())
+    lex.undergo_verbs = frozenset(spec.get("undergo_verbs") or ())
+    lex.culprit_preps = frozenset(spec.get("culprit_preps") or ())
+    lex.culprit_adjectives = frozenset(spec.get("culprit_adjectives") or ())
+    lex.culprit_nouns = frozenset(spec.get("culprit_nouns") or ())
+    lex.joining_verbs = frozenset(spec.get("joining_verbs") or ())
     lex.clause_targets = frozenset(spec.get("clause_targets") or ())
     return lex
 
@@ -144,6 +156,8 @@ class Frames:
     absorbing_types: frozenset[str]
     speech_acts: frozenset[str]
     continuing_verbs: frozenset[str] = frozenset()
+    involvement_nouns: frozenset[str] = frozenset()
+    possible_aux: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)

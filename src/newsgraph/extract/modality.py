@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .lexicon import frames
-from .roles import Reader, is_passive, subject
+from .lexicon import frames, lexicon
+from .roles import Reader, is_passive, passive_accusal, subject
 
 CLAUSE_LOCAL = frozenset({"xcomp", "conj", "prep", "pcomp", "pobj", "acomp", "dobj", "advcl", "attr", "oprd"})
 INTO_SPEECH = frozenset({"ccomp", "parataxis", "xcomp", "advcl", "dobj", "acl", "conj"})
@@ -48,6 +48,8 @@ class FrameReader:
     def speaker(self, verb) -> list[str]:
         """Who speaks through `verb`: its subject, its agent, or the subject it inherits."""
         subj = subject(verb)
+        if passive_accusal(verb):
+            return self.reader.accuser(verb)
         if is_passive(verb):
             return self.reader.of_all(t for c in verb.children if c.dep_ == "agent" for t in c.children)
         if subj is not None:
@@ -61,12 +63,16 @@ class FrameReader:
 
     def read(self, trigger) -> Frame:
         frame = Frame(negated=self.negated(trigger), planned=self.future(trigger), announced=self.future(trigger),
-                      background=trigger.pos_ == "NOUN" and trigger.dep_ == "pobj")
+                      background=trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and not culprit_of(trigger))
         if self.hedged(trigger):
             frame.claimed = True
             frame.cues.append("hedge")
         local, node = True, trigger
         self._nominal = trigger.pos_ == "NOUN"
+        if denies_claim_above(trigger, self.cue):
+            node = trigger.head  # "charges that Moscow denies": the charges are what is denied, not a frame
+            while node.dep_ in ("appos", "conj", "npadvmod") and node.head.i != node.i:
+                node = node.head
         while node.head.i != node.i:
             head, dep = node.head, node.dep_
             self._node = node
@@ -142,6 +148,8 @@ class FrameReader:
             frame.denied_by = self.speaker(head)
             frame.cues.append(f"deny({head.lower_})")
             return True
+        if lemma in cue.allege_verbs and dep == "dobj" and self._node.lemma_.lower() in lexicon().culprit_nouns:
+            return self._speaker(frame, head, claimed=False, label="report")  # "claimed responsibility for"
         if lemma in cue.accuse_frames or lemma in cue.allege_verbs:
             return self._speaker(frame, head, claimed=True, label="allege")
         if lemma in cue.report_verbs and dep in INTO_SPEECH:
@@ -185,11 +193,36 @@ class FrameReader:
     def future(self, token) -> bool:
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ in self.cue.future_aux for c in token.children):
             return True
+        if self.possible(token) and not self.speculated(token):  # "could retaliate": not yet done
+            return True
         return token.pos_ == "NOUN" and any(
             c.dep_ in ("amod", "compound") and c.lower_ in self.cue.intent_modifiers for c in token.children)
 
+    def possible(self, token) -> bool:
+        return any(c.dep_ == "aux" and c.lower_ in self.cue.possible_aux for c in token.children)
+
+    def speculated(self, token) -> bool:
+        """ "may have supplied": a guess about the past, an allegation."""
+        return self.possible(token) and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in token.children)
+
     def hedged(self, token) -> bool:
-        return any(c.dep_ == "advmod" and c.lower_ in self.cue.hedges for c in token.children)
+        return self.speculated(token) or any(c.dep_ == "advmod" and c.lower_ in self.cue.hedges for c in token.children)
+
+
+def denies_claim_above(trigger, cue) -> bool:
+    """ "charges that both capitals deny", "a claim Kabul rejects": a denial hanging on the claim it denies."""
+    head = trigger.head
+    return trigger.lemma_.lower() in cue.deny_verbs and trigger.dep_ in ("relcl", "ccomp") \
+        and head.lemma_.lower() in cue.claim_nouns and subject(head) is None
+
+
+def culprit_of(noun) -> bool:
+    """ "said X was behind the attack": the event noun is the claim itself, not background."""
+    lex = lexicon()
+    prep = noun.head
+    holder = prep.head.lemma_.lower()
+    return prep.lower_ in lex.culprit_preps or prep.lower_ in ("for", "of", "in") and (
+        holder in lex.culprit_adjectives or holder in lex.culprit_nouns and prep.head.dep_ == "dobj")
 
 
 def decide(frame: Frame, etype: str, actors: list[str], targets: list[str], parties) -> tuple[str, str | None] | None:

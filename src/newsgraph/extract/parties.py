@@ -7,8 +7,9 @@ countries" map back to the entities they stand for when the text makes it clear.
 from __future__ import annotations
 
 from bisect import bisect_right
-from functools import cached_property
+from functools import cached_property, lru_cache
 
+from ..data import load_yaml
 from ..model import LocalEntity, Mention
 from ..resolve import gazetteer
 from .lexicon import references
@@ -17,6 +18,12 @@ PARTY_TYPES = frozenset({"COUNTRY", "PERSON", "ORG", "LOCATION"})
 DESCEND = ("appos", "compound", "amod", "nmod", "poss", "npadvmod")
 DESCEND_PREPS = frozenset({"of", "from"})
 WINDOW = 900  # characters to look back for what a pronoun or "the two countries" stands for
+
+
+@lru_cache(maxsize=1)
+def home_forces() -> frozenset[str]:
+    """Nouns that, plain and unnamed ("the army"), stand for the forces of the story's country."""
+    return frozenset(str(w) for w in load_yaml("references.yaml").get("home_force_nouns") or ())
 
 
 class Parties:
@@ -139,7 +146,8 @@ class Parties:
             return []
         word = head.lemma_.lower()
         if word in self.refs.home_nouns and all(c.dep_ in ("det", "punct") for c in head.lefts):
-            return [self.home] if self.home else []
+            local = self.sentence_country(head)
+            return [local] if local else [self.home] if self.home else []
         for idx, key in reversed(self._timeline):
             if idx >= head.idx:
                 continue
@@ -150,6 +158,9 @@ class Parties:
                 return [key]
             if ent.type == "ORG" and ent.name.lower() in self.refs.kind_nouns.get(word, ()):
                 return [key]  # "the lender" after "the IMF"
+        if word in home_forces() and all(c.dep_ in ("det", "punct") for c in head.lefts):
+            local = self.sentence_country(head)  # "urged the army to respect the constitution": no army named
+            return [local] if local else [self.home] if self.home else []
         return []
 
     @cached_property
@@ -157,6 +168,13 @@ class Parties:
         """The country the story is about: the one the text names most often (first named on a tie)."""
         counts = {key: len(e.mentions) for key, e in self.entities.items() if e.type == "COUNTRY"}
         return max(counts, key=counts.get) if counts else None
+
+    def sentence_country(self, head) -> str | None:
+        """ "Chile test-fired a missile, the military said": the one country its sentence names."""
+        sent = head.sent
+        found = {self.lift(k) for idx, k in self._timeline if sent.start_char <= idx < sent.end_char}
+        found = {k for k in found if k and self.kind(k) == "COUNTRY"}
+        return found.pop() if len(found) == 1 else None
 
     def _descend(self, head, hint, depth: int) -> list[str]:
         for dep in DESCEND:
@@ -181,6 +199,9 @@ class Parties:
                         found = self._one(pobj, hint, depth + 1)
                         if found:
                             return found + [k for c in pobj.conjuncts if c.i > pobj.i for k in self._one(c, hint, 3)]
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+        if owner is not None and self.stands_for_owner(head):  # "its special envoy", "their ministers"
+            return [self.lift(k) for k in self.pronoun(owner, hint)]
         return []
 
     def stands_for_owner(self, head) -> bool:
@@ -296,8 +317,19 @@ class Parties:
                 group = self.last_group(head.idx, {etype})
                 if len(group) == 2:
                     return group
-                pair = self.recent(head.idx, {etype}, 2)
+                own = self.acting(head)  # "Russia urged the two governments": Russia is not one of them
+                pair = [k for k in self.recent(head.idx, {etype}, 2 + len(own)) if k not in own][:2]
                 return list(reversed(pair)) if len(pair) == 2 else []
+        return []
+
+    def acting(self, head) -> list[str]:
+        """The parties named as subject of the verb a phrase is the object of ("X urged <head>")."""
+        node = head
+        while node.dep_ in ("dobj", "pobj", "prep", "dative", "conj") and node.head.i != node.i:
+            node = node.head
+            if node.pos_ in ("VERB", "AUX"):
+                subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                return self._one(subj, None, 3) if subj is not None and subj.i != head.i else []
         return []
 
 

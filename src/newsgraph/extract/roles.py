@@ -10,6 +10,9 @@ the subject of the verb they are the object of ("launched a joint drill").
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..data import load_yaml
 
 from .lexicon import Cue, Lexicon, frames, lexicon
 from .parties import Parties
@@ -19,6 +22,7 @@ RELATIVE = frozenset({"that", "which", "who", "whom", "whose"})
 CLIMB = frozenset({"xcomp", "pcomp", "prep", "pobj", "advcl", "conj", "acl", "dobj", "attr", "acomp", "oprd"})
 NOUN_UP = frozenset({"dobj", "pobj", "prep", "attr", "conj", "appos", "compound", "nsubjpass", "oprd", "pcomp"})
 OBJECT_TRIM = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advmod", "prep"})
+TRADED = frozenset({"trade"})  # object classes whose "from"/"to" phrase names the party ("curbs on imports from Kenya")
 
 
 @dataclass
@@ -36,6 +40,12 @@ class Arguments:
     filled: bool = False  # a recipient slot holds a non-party ("spoke to reporters")
     named_actor: bool = False  # the actor is the subject itself ("Iran protested"), not "Iranian students"
     how: list[str] = field(default_factory=list)
+
+
+@lru_cache(maxsize=None)
+def listed(name: str) -> frozenset[str]:
+    """The words listed under `name` in references.yaml (lists read by the event roles only)."""
+    return frozenset(str(w) for w in load_yaml("references.yaml").get(name) or ())
 
 
 def child(token, *deps):
@@ -90,6 +100,39 @@ def is_passive(verb) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
+def passive_accusal(verb) -> bool:
+    """ "X was accused by Y of ...", "firms accused of supplying ...", "X stands accused of":
+    an accusing verb whose accused is not its object."""
+    if verb.lemma_.lower() not in frames().accuse_frames or verb.tag_ not in ("VBN", "VBD"):
+        return False
+    if any(c.dep_ in ("dobj", "csubj", "aux") for c in verb.children):
+        return False
+    subj = child(verb, "nsubj")
+    if subj is not None:  # "companies accused of ...", misparsed as a clause; not "the firms it accused of"
+        return verb.dep_ not in ("ROOT", "relcl") and subj.pos_ in ("NOUN", "PROPN") and any(
+            c.dep_ == "prep" and c.lower_ in ("of", "for") for c in verb.children)
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or verb.dep_ in (
+        "acl", "advcl", "acomp", "oprd", "xcomp")
+
+
+def stands_accused(verb) -> bool:
+    """ "X stands accused of", "X remains accused of": the participle completes its head verb."""
+    return verb.dep_ in ("acomp", "oprd", "xcomp") or verb.dep_ == "advcl" and verb.i - 1 == verb.head.i
+
+
+def accused_tokens(verb) -> list:
+    """Who a passive accusal accuses: its passive subject, the subject of "stands accused",
+    or the noun phrase right before the participle ("firms in Kenya accused of ...")."""
+    subj = child(verb, "nsubjpass", "nsubj")
+    if subj is None and stands_accused(verb):
+        subj = subject(verb.head)
+    if subj is None:
+        before = verb.doc[verb.i - 1] if verb.i > verb.sent.start else None
+        before = before if before is not None and before.pos_ in ("NOUN", "PROPN") else None
+        subj = before if before is not None else (verb.head if verb.dep_ == "acl" else None)
+    return [] if subj is None else [subj, *subj.conjuncts]
+
+
 def subject(verb):
     """The subject token; for relative clauses and participles, the noun they modify."""
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
@@ -142,16 +185,36 @@ class Reader:
             cur = head
         return [], ""
 
+    def accuser(self, verb) -> list[str]:
+        """Who makes a passive accusal: its "by" agent, else whoever acts in the clause that
+        names the accused ("Canada sanctioned firms accused of ..." is Canada's charge)."""
+        found = self.of_all(prep_objects(verb, {"by"}))
+        if found or is_root(verb) or child(verb, "nsubjpass") is not None or stands_accused(verb):
+            return found
+        cur = verb.head
+        for _ in range(6):
+            if cur.pos_ in ("VERB", "AUX") and self.of(subject(cur)):
+                return self.of(subject(cur))
+            if is_root(cur):
+                return []
+            cur = cur.head
+        return []
+
     def _controller(self, head, via) -> tuple[list[str], str]:
+        if passive_accusal(head):  # "X was accused by Y of supplying": X supplied
+            return self.of_all(accused_tokens(head)), f"accused by {head.lower_}"
         if via.dep_ in ("xcomp", "prep", "pcomp"):
             controller = child(head, "dobj", "dative")
             controller = direct_object(head) if controller is None else controller
             obj = self.of(controller) if controller is not None and self.agentive(controller) else []
+            if obj and head.lemma_.lower() in self.lex.joining_verbs:  # "Norway joined the EU in sanctioning"
+                return list(dict.fromkeys(self.of(subject(head)) + obj)), f"subject and object of {head.lower_}"
             if obj:
                 return obj, f"object of {head.lower_}"
         if is_passive(head):
             found = self.of_all(prep_objects(head, {"by"}))
-            return found, f"agent of {head.lower_}"
+            if found or via.dep_ != "xcomp":  # "Kenya is set to receive", "Iran was asked to deliver": the subject
+                return found, f"agent of {head.lower_}"
         found = self.of(subject(head))
         return found, f"subject of {head.lower_}"
 
@@ -223,6 +286,9 @@ class Reader:
             if args is not None and prep not in self.lex.location_preps:
                 args.filled = True
             found = self.of(pobj)
+            if not found and prep not in self.lex.location_preps and self.classes(pobj) & TRADED:
+                found = self.of_all(prep_objects(pobj, {"from", "to", "of"}) or prep_objects(token, {"from"}))
+                # "curbs on imports from Kenya" (the "from" phrase may hang on "curbs")
             if prep in self.lex.location_preps:
                 found = [k for k in found if self.parties.kind(k) != "LOCATION"]
             if found:
@@ -230,6 +296,8 @@ class Reader:
         return [], ""
 
     def verb(self, verb, cue: Cue) -> Arguments:
+        if passive_accusal(verb):
+            return self.accusal(verb)
         args = Arguments()
         passive = is_passive(verb)
         subj = subject(verb)
@@ -237,6 +305,10 @@ class Reader:
         if passive:
             args.actors = self.of_all(prep_objects(verb, {"by"}))
             args.how.append("agent")
+            if not args.actors and verb.lemma_.lower() in listed("hosting_verbs"):
+                host = self.parties.country_of(self.place(verb)) or self.parties.sentence_country(verb)
+                args.actors = [host] if host else []
+                args.how.append("host country")  # "pilots will be trained in Turkey": Turkey trains them
         elif subj is not None:
             args.actors = self.of(subj)
             args.named_actor = self.parties.direct(subj) is not None
@@ -251,6 +323,14 @@ class Reader:
         args.location = self.location(verb, patient)
         return args
 
+    def accusal(self, verb) -> Arguments:
+        """ "X was accused by Y of ...": Y accuses X; no accuser named, no accusation event."""
+        args = Arguments(actors=self.of_all(prep_objects(verb, {"by"})), how=["passive accusal"])
+        accused = self.of_all(accused_tokens(verb))
+        args.targets = [k for k in accused if k not in args.actors]
+        args.filled = True
+        return args
+
     def _patient(self, verb, patient, cue: Cue, args: Arguments) -> None:
         """Split the verb's object into a target (a party) and the thing acted on."""
         patient_parties = self.of(patient) if patient is not None else []
@@ -263,6 +343,9 @@ class Reader:
             args.targets = patient_parties
             args.how.append("target=object")
             thing = with_obj if cue.type not in self.lex.symmetric else None
+            if thing is None and self.parties.direct(patient) is None and child(patient, "poss") is not None:
+                thing = patient  # "reduced Russia's diplomatic presence": Russia's, and a presence
+            self._owner_over_place(patient, args)
         else:
             args.targets = self.of(child(verb, "dative"))
             if args.targets:
@@ -282,8 +365,10 @@ class Reader:
             if args.targets:
                 args.how.append("target=subject of " + clause.lower_)
         if not args.targets and thing is not None:  # "reduced Iran's diplomatic presence"
-            args.targets = [k for k in self.of(child(thing, "poss"))
-                            if not any(self.parties.same_side(k, a) for a in args.actors)]
+            owners = self.of(child(thing, "poss"))
+            if not owners and spoken_to:  # "condemned the launch by North Korea"
+                owners = self.of_all(prep_objects(thing, {"by"}))
+            args.targets = [k for k in owners if not any(self.parties.same_side(k, a) for a in args.actors)]
             if args.targets:
                 args.how.append("target=owner of object")
         thing = thing if thing is not None or patient_parties else with_obj  # "respond with force"
@@ -291,12 +376,22 @@ class Reader:
             args.object = self.object_text(thing)
             args.object_classes = self.classes(thing)
 
+    def _owner_over_place(self, patient, args: Arguments) -> None:
+        """ "shelled its positions in the Nakhchivan exclave": a place of no known country is where;
+        the positions' owner is who was hit."""
+        if not all(self.parties.kind(k) == "LOCATION" and not self.parties.country_of(k) for k in args.targets):
+            return
+        owners = [k for k in self.of(child(patient, "poss")) if not any(self.parties.same_side(k, a) for a in args.actors)]
+        if owners:
+            args.targets = owners
+            args.how.append("target=owner of object, not its place")
+
     def _reverse(self, verb, patient, cue: Cue, args: Arguments) -> None:
         """Receiving, buying, hosting: the subject is the recipient or host."""
         if cue.type == "CONSULT":
             args.actors, args.targets = self.of(patient), args.actors
         else:
-            giver = self.of_all(prep_objects(verb, {"from"}))
+            giver = self.of_all(prep_objects(verb, {"from", *cue.particle}))  # "relied on Russia for arms"
             if not giver and patient is not None:
                 giver = [k for c in patient.children if c.dep_ in ("amod", "compound", "npadvmod", "nmod")
                          for k in [self.parties.direct(c)] if k]
@@ -309,6 +404,12 @@ class Reader:
         args.actors = self.of(owner) or self.of_all(prep_objects(noun, {"by"}))
         if args.actors:
             args.how.append("possessor")
+        elif cue.type in listed("modifier_actor_types"):  # "Russian arms sales to Peru", "Israeli airstrikes"
+            mods = [c for c in noun.children if c.dep_ == "amod"]  # not compounds: "Iran sanctions" target Iran
+            mods += [g for c in noun.children if c.dep_ == "compound" for g in c.children if g.dep_ == "amod"]
+            args.actors = [k for m in mods for k in [self.parties.direct(m)] if k and self.parties.kind(k) != "LOCATION"]
+            if args.actors:
+                args.how.append("actor=modifier")
         between = self.of_all(prep_objects(noun, {"between", "among"}))
         if len(between) >= 2:
             args.actors, args.targets = between[:1], between[1:]
@@ -322,11 +423,62 @@ class Reader:
         self._noun_of(noun, args)
         args.governor, via = self.governor(noun)
         if args.governor is not None:
+            self._undergone(noun, args.governor, via, args)
+        if not args.actors:
+            self._culprit(noun, args)
+        if args.governor is not None:
             self._from_governor(args.governor, via, cue, args, noun.head.head.i == args.governor.i)
+            self._taken(noun, args.governor, via, args)
         if not args.targets and cue.type == "AID":
             self._beneficiary(noun, args)
         args.location = self.location(noun, args.governor)
         return args
+
+    def _taken(self, noun, verb, via: str, args: Arguments) -> None:
+        """ "Peru took delivery of helicopters from Russia": the subject receives, the "from" party gives."""
+        receiver = self.of(subject(verb))
+        if via or verb.lemma_.lower() not in listed("receiving_verbs") or not receiver or args.actors not in ([], receiver):
+            return
+        things = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        giver = self.of_all(prep_objects(noun, {"from"}) + prep_objects(verb, {"from"})
+                            + [q for p in things for q in prep_objects(p, {"from"})])  # "delivery of jets from Russia"
+        if giver:
+            args.actors, args.targets = giver, [k for k in receiver if k not in giver]
+            args.how.append(f"received ({verb.lower_})")
+
+    def _undergone(self, noun, verb, via: str, args: Arguments) -> None:
+        """ "Kenya faces sanctions from Canada": Canada acts on Kenya."""
+        subj = subject(verb)
+        if verb.lemma_.lower() in self.lex.undergo_verbs and via in ("", "under") and subj is not None:
+            doers = prep_objects(noun, {"from", "by"}) + prep_objects(verb, {"from", "by"})
+            args.actors = args.actors or self.of_all(doers)
+            args.targets = [k for k in self.of(subj) if k not in args.actors]
+            args.how.append(f"undergone ({verb.lower_})")
+
+    def _culprit(self, noun, args: Arguments) -> None:
+        """ "Kenya was behind the attack", "Kenya was responsible for the strike": Kenya acts."""
+        prep = noun.head if noun.dep_ == "pobj" else None
+        holder = prep.head if prep is not None and prep.dep_ == "prep" else None
+        if holder is None:
+            return
+        accused = child(holder, "dobj") if prep.lower_ in ("of", "for") and not passive_accusal(holder) \
+            and holder.lemma_.lower() in frames().accuse_frames else None
+        if accused is not None and accused.i < noun.i:  # "accused Russia of the attack", "blamed X for the strike"
+            args.actors = self.of(accused)
+            if args.actors:
+                args.how.append(f"actor=accused by {holder.lower_}")
+            return
+        if prep.lower_ in ("for", "of", "in") and holder.lemma_.lower() in self.lex.culprit_nouns \
+                and holder.dep_ == "dobj":  # "claimed responsibility for the attack", "denied any role in"
+            holder = holder.head
+        elif prep.lower_ in ("for", "of") and holder.lemma_.lower() in self.lex.culprit_adjectives:
+            holder = holder.head
+        elif prep.lower_ not in self.lex.culprit_preps:
+            return
+        if holder.pos_ in ("VERB", "AUX") and subject(holder) is not None:
+            args.actors = self.of(subject(holder))
+            if args.actors:
+                args.how.append(f"actor=subject of {holder.lower_} {prep.lower_}")
 
     def _beneficiary(self, noun, args: Arguments) -> None:
         """ "approved a loan to help Kenya rebuild roads": the party the purpose clause helps."""

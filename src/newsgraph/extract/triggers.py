@@ -112,7 +112,10 @@ def subject_is(token, cue: Cue, args: Arguments) -> bool:
 
 def future_clause(verb) -> bool:
     """ "(warned) that Washington will target ...": a clause whose verb carries a future auxiliary."""
-    return any(c.dep_ == "aux" and c.lower_ in frames().future_aux for c in verb.children)
+    cues = frames()
+    if any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children):
+        return any(c.dep_ == "aux" and c.lower_ in cues.future_aux for c in verb.children)
+    return any(c.dep_ == "aux" and c.lower_ in cues.future_aux | cues.possible_aux for c in verb.children)
 
 
 # A party met "around", "near" or "against" a drill is faced, not a partner in it.

@@ -1,0 +1,160 @@
+"""Targets an event's own clause leaves out but its context gives.
+
+Some events lack a target the text names nearby: "Kenya carried out strikes in
+Somali towns" hits Somalia (filled before claims are linked, `prefill`); "Ankara
+denied the account" answers whoever accused Ankara a sentence before (after, `aim`).
+Each rule only fills an empty target and records itself in the event's rule.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .lexicon import frames
+from .roles import child, listed
+
+if TYPE_CHECKING:
+    from .events import EventReader, Found
+
+ANSWER_BACK = 2  # sentences searched for the accusation a rejection answers (further back, it answers no one named)
+ALLEGED_BACK = 1  # the same for an act alleged by a source, a weaker sign of who claimed
+ANAPHORS = frozenset({"them", "it", "this", "that", "these", "those"})
+CLAUSES = frozenset({"relcl", "acl", "ccomp", "advcl", "parataxis", "appos", "conj"})
+
+
+@lru_cache(maxsize=1)
+def answered_nouns() -> frozenset[str]:
+    """Objects that make "rejected the <noun>" an answer to someone's claim."""
+    return frozenset(frames().claim_nouns) | listed("answered_nouns")
+
+
+def prefill(found: list[Found], reader: EventReader) -> list[Found]:
+    """Before claims are linked (so that a denial copies the completed act): the targets of
+    attacks, demands and warnings the sentence gives around them."""
+    extra: list[Found] = []
+    for f in found:
+        if f.event.target is not None or f.event.actor is None or f.pending:  # pending: completed from an earlier act, or dropped
+            continue
+        if f.event.type in listed("addressed_types"):
+            aim_at_addressee(f, reader.parties)
+        elif f.event.type in listed("place_aimed_types"):
+            aim_at_place(f, reader.parties)
+            if f.event.target is None:
+                aim_at_accuser(f, reader.parties)
+        if f.event.target is None and f.event.type in listed("answering_types"):
+            extra += aim_at_provocation(f, reader.parties)
+    return found + extra
+
+
+def aim(found: list[Found], reader: EventReader) -> list[Found]:
+    """After claims are linked: rejections answer the claim made against their side."""
+    for f in found:
+        if f.event.type == "REJECT" and f.event.target is None and f.event.actor and answers_claim(f.match.token):
+            aim_rejection(f, found, reader.parties)
+    return found
+
+
+def answers_claim(trigger) -> bool:
+    """ "denied that ...", "denied using drones", "rejected the accusations": a rebuttal,
+    not the refusal of a thing ("rejected the draft resolution")."""
+    obj = child(trigger, "dobj")
+    if obj is None:
+        return True
+    inner = [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    return any(word.lemma_.lower() in answered_nouns() or word.lower_ in ANAPHORS for word in [obj, *inner])
+
+
+def aim_rejection(f: Found, found: list[Found], parties) -> None:
+    """The rejection answers the latest claim against the rejecter's side: an accusation's
+    accuser, or the source of an act alleged against it."""
+    side = f.event.actor
+    for other in reversed(found):
+        ev = other.event
+        if other is f or not (f.sent - ANSWER_BACK <= other.sent <= f.sent) or ev.evidence_start > f.event.evidence_start:
+            continue
+        if other.sent == f.sent and other.match.token.i > f.match.token.i:
+            continue
+        accuser = claimant(ev, side, parties, f.sent - other.sent)
+        if accuser is not None:
+            f.event.target = accuser
+            f.event.rule += f"; target: the claim it answers ({ev.type}, {f.sent - other.sent} sentences before)"
+            return
+
+
+def claimant(ev, side: str, parties, back: int) -> str | None:
+    """Who made a claim against `side`, if `ev` is one, `back` sentences before the rejection."""
+    if ev.type in listed("answered_types") and ev.actor and parties.same_side(ev.target, side) \
+            and not parties.same_side(ev.actor, side):
+        return ev.actor
+    if back <= ALLEGED_BACK and ev.modality == "alleged" and ev.source and parties.same_side(ev.actor, side) \
+            and not parties.same_side(ev.source, side):
+        return ev.source
+    return None
+
+
+def aim_at_place(f: Found, parties) -> None:
+    """ "a drone strike on a village in Afghan territory", "shelled towns in Kenya": the country hit;
+    "killed civilians" with no place named: the people of the country the story is about."""
+    words = phrase_tokens(f.match.token)
+    for word in words:
+        key = parties.direct(word)
+        country = parties.country_of(key) if key is not None and parties.kind(key) in ("LOCATION", "COUNTRY") else None
+        if country and not parties.same_side(country, f.event.actor):
+            f.event.target = country
+            f.event.rule += f"; target: the country of {word.text}"
+            return
+    victims = next((w for w in words if w.dep_ in ("dobj", "pobj") and w.lemma_.lower() in parties.refs.located_nouns), None)
+    if victims is not None and parties.home and not parties.same_side(parties.home, f.event.actor):
+        f.event.target = parties.home
+        f.event.rule += f"; target: the {victims.lower_} of the story's country"
+
+
+def aim_at_addressee(f: Found, parties) -> None:
+    """ "summoned the German ambassador to demand an explanation": the purpose clause's
+    demand, protest or warning is addressed to whoever was summoned, called or met."""
+    token = f.match.token
+    if token.dep_ not in ("xcomp", "advcl") or token.head.pos_ not in ("VERB", "AUX"):
+        return
+    obj = child(token.head, "dobj")
+    found = [k for k in (parties.phrase(obj) if obj is not None else []) if not parties.same_side(k, f.event.actor)]
+    if found:
+        f.event.target = found[0]
+        f.event.rule += f"; target: the object of {token.head.lower_}"
+
+
+def aim_at_provocation(f: Found, parties) -> list[Found]:
+    """ "warned that it would respond to joint drills by Japan and Korea": the threat is aimed at
+    those whose act it answers (the "by" parties, or the parties, of its "to"/"against" phrase).
+    Fills `f` with the first and returns copies for the others."""
+    content = [c for c in f.match.token.children if c.dep_ in ("ccomp", "xcomp")] or [f.match.token]
+    words = [w for c in content for w in c.subtree if w.dep_ == "pobj"]
+    answered = [w for w in words if w.head.lower_ in ("to", "against")]
+    doers = [w for w in words if w.head.lower_ == "by"] if answered else []  # "respond to drills by X" (by: on either)
+    aimed = list(dict.fromkeys(k for w in (doers or answered) for k in parties.phrase(w)))
+    aimed = [k for k in aimed if parties.kind(k) != "LOCATION" and not parties.same_side(k, f.event.actor)]
+    if not aimed:
+        return []
+    f.event.target = aimed[0]
+    f.event.rule += "; target: the act it answers"
+    return [replace(f, event=replace(f.event, target=k)) for k in aimed[1:]]
+
+
+def aim_at_accuser(f: Found, parties) -> None:
+    """ "Kenya accused Somali troops of starting the clash": an attack a state alleges against
+    another, with no target told, is one it says it suffered."""
+    ev = f.event
+    victim = parties.country_of(ev.source) if ev.modality == "alleged" else None
+    if victim and not parties.same_side(victim, ev.actor):
+        ev.target = victim
+        ev.rule += "; target: the accuser's country"
+
+
+def phrase_tokens(token) -> list:
+    """The words of `token`'s prepositional phrases and object, not of its clauses."""
+    out, todo = [], [c for c in token.children if c.dep_ in ("prep", "dobj")]
+    while todo:
+        cur = todo.pop(0)
+        out.append(cur)
+        todo += [c for c in cur.children if c.dep_ not in CLAUSES]
+    return out
