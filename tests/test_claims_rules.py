@@ -396,3 +396,53 @@ def test_denials_of_charges(nlp, text, denier):  # noqa: F811
 def test_a_product_version_is_no_claim(nlp):  # noqa: F811
     text = "Kenya will build a newer version of the rifle, which has been used by Uganda in Sudan."
     assert not any(c[3] == "alleged" for c in claims(nlp, text, PARTIES))
+
+
+# frames that do not reach an event ---------------------------------------------------
+REBELS = dict(DENIERS, **{"Sudan": ("COUNTRY", ["Sudan", "Sudanese", "Khartoum"]),
+                          "Tanzania": ("COUNTRY", ["Tanzania", "Tanzanian", "Dodoma"]),
+                          "Commerce Ministry": ("ORG", ["Commerce Ministry"])})
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, frame_of", [
+    # a relative clause describes a participant: the denial or charge above does not reach it
+    ("Uganda has denied arming the Sudanese militias, who have shelled towns in Kenya for months.", "denied"),
+    ("Kenyan prosecutors accuse the trader of moving cash for a Ugandan arms firm, which Tanzania sanctioned "
+     "last year.", "alleged"),
+])
+def test_a_relative_clause_is_outside_the_frame_above(nlp, text, frame_of):  # noqa: F811
+    got = claims(nlp, text, REBELS)
+    inner = {"denied": "ASSAULT", "alleged": "SANCTION"}[frame_of]
+    assert any(c[0] == inner for c in got), got
+    assert not any(c[0] == inner and c[3] == frame_of for c in got), got
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "The Press Union also says Ugandan police helped detain the reporters at the border post at Malaba, "
+    "an allegation Kampala has rejected.",
+    "Kenya also says Ugandan troops helped guard the trucks on the road to Juba, a claim Kampala has rejected.",
+])
+def test_a_claim_rejected_in_apposition_is_no_allegation_of_the_rejection(nlp, text):  # noqa: F811
+    got = claims(nlp, text, REBELS)
+    assert any(c[:2] == ("REJECT", "Uganda") for c in got), got
+    assert not any(c[0] == "REJECT" and c[3] == "alleged" for c in got), got
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Kenya said Tanzania stood with its ally and warned that an armed attack on Kenyan vessels would trigger the pact.",
+    "Nairobi said any strike on Kenyan soil could draw a response from Tanzania.",
+])
+def test_an_indefinite_event_that_would_have_effects_is_a_supposition(nlp, text):  # noqa: F811
+    got = claims(nlp, text, REBELS)
+    assert not any(c[0] == "ASSAULT" for c in got), got
+
+
+@pytest.mark.slow
+def test_a_reporting_verb_with_a_thing_for_object_is_no_speech(nlp):  # noqa: F811
+    text = "Kenya's Commerce Ministry added four Ugandan firms to its trade blacklist, barring them from Kenyan ports."
+    got = claims(nlp, text, REBELS)
+    assert any(c[0] == "SANCTION" for c in got), got
+    assert not any(c[0] == "SANCTION" and c[4] is not None for c in got), got

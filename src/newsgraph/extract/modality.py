@@ -16,6 +16,7 @@ from .roles import Reader, is_passive, passive_accusal, subject
 
 CLAUSE_LOCAL = frozenset({"xcomp", "conj", "prep", "pcomp", "pobj", "acomp", "dobj", "advcl", "attr", "oprd"})
 INTO_SPEECH = frozenset({"ccomp", "parataxis", "xcomp", "advcl", "dobj", "acl", "conj"})
+GENERIC_DETERMINERS = frozenset({"a", "an", "any"})
 DENIED = frozenset({"ccomp", "xcomp", "pcomp", "prep", "dobj"})
 INTO_FRAME = frozenset({"ccomp", "xcomp", "pcomp", "prep", "dobj", "parataxis", "acl", "advcl"})
 
@@ -70,12 +71,13 @@ class FrameReader:
         local, node = True, trigger
         self._nominal = trigger.pos_ == "NOUN"
         if denies_claim_above(trigger, self.cue):
-            node = trigger.head  # "charges that Moscow denies": the charges are what is denied, not a frame
-            while node.dep_ in ("appos", "conj", "npadvmod") and node.head.i != node.i:
-                node = node.head
+            return frame  # "..., an allegation Kampala rejects": the rejection is told as fact, by the rejecter
+        frame.hypothetical = self.generic_subject(trigger)
         while node.head.i != node.i:
             head, dep = node.head, node.dep_
             self._node = node
+            if dep == "relcl" and head.lemma_.lower() not in self.cue.claim_nouns:
+                break  # "arming the rebels, who have fired missiles": a description, outside the frame above
             if self._step(frame, head, dep, local):
                 break
             local = local and dep in CLAUSE_LOCAL
@@ -152,9 +154,17 @@ class FrameReader:
             return self._speaker(frame, head, claimed=False, label="report")  # "claimed responsibility for"
         if lemma in cue.accuse_frames or lemma in cue.allege_verbs:
             return self._speaker(frame, head, claimed=True, label="allege")
-        if lemma in cue.report_verbs and dep in INTO_SPEECH:
+        if lemma in cue.report_verbs and dep in INTO_SPEECH and not self.handles_object(head, dep):
             return self._speaker(frame, head, claimed=False, label="report")
         return False
+
+    def handles_object(self, verb, dep: str) -> bool:
+        """ "added the firms to its list, barring them from ...": a reporting verb with a thing
+        for its object is an act, and what hangs on it beside the object is no speech."""
+        if dep in ("ccomp", "parataxis", "dobj"):
+            return False
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        return obj is not None and obj.pos_ in ("NOUN", "PROPN") and obj.lemma_.lower() not in self.cue.claim_nouns
 
     def _speaker(self, frame: Frame, head, claimed: bool, label: str) -> bool:
         frame.claimed = frame.claimed or claimed or self.unnamed_source(head)
@@ -178,6 +188,13 @@ class FrameReader:
                 frame.claimed = frame.claimed or (not frame.source and pobj[0].lemma_.lower() in self.cue.hedge_sources)
                 frame.cues.append("according-to")
                 return
+
+    def generic_subject(self, trigger) -> bool:
+        """ "an attack on X would trigger the treaty", "any transfer could violate": an event noun
+        with an indefinite article as the subject of what would follow from it is a supposition."""
+        return trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass") \
+            and any(c.dep_ == "det" and c.lower_ in GENERIC_DETERMINERS for c in trigger.children) \
+            and (self.future(trigger.head) or self.possible(trigger.head))
 
     # markers on a single word -------------------------------------------------
     def negated(self, token) -> bool:
@@ -211,9 +228,12 @@ class FrameReader:
 
 def denies_claim_above(trigger, cue) -> bool:
     """ "charges that both capitals deny", "a claim Kabul rejects": a denial hanging on the claim it denies."""
-    head = trigger.head
-    return trigger.lemma_.lower() in cue.deny_verbs and trigger.dep_ in ("relcl", "ccomp") \
-        and head.lemma_.lower() in cue.claim_nouns and subject(head) is None
+    if trigger.lemma_.lower() not in cue.deny_verbs:
+        return False
+    head, subj = trigger.head, subject(trigger)
+    if subj is not None and any(c.dep_ == "compound" and c.lemma_.lower() in cue.claim_nouns for c in subj.children):
+        return True  # the same, parsed with the claim noun as a modifier of the denier
+    return trigger.dep_ in ("relcl", "ccomp") and head.lemma_.lower() in cue.claim_nouns and subject(head) is None
 
 
 def culprit_of(noun) -> bool:
