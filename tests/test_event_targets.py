@@ -214,3 +214,103 @@ def test_a_national_modifier_is_the_doer_of_an_event_noun(nlp):
     assert ("AID", "Russia", "Peru") in triples(nlp, "Russian arms sales to Peru rose sharply last year.")
     assert ("ASSAULT", "Kenya", "Somalia") in triples(nlp, "Kenyan airstrikes killed ten militants in Somalia.")
     assert not any(e[0] == "SANCTION" and e[1] == "Peru" for e in triples(nlp, "Peru sanctions were extended."))
+
+
+# condemnations are aimed at whoever did the act condemned ---------------------------------
+def test_condemning_an_earlier_act_is_aimed_at_its_doer(nlp):
+    text = "Eritrea test-fired a cruise missile over the Red Sea on Sunday. Ethiopia condemned the test."
+    assert ("ACCUSE", "Ethiopia", "Eritrea") in triples(nlp, text)
+
+
+def test_concern_over_an_act_is_aimed_at_its_doer(nlp):
+    text = "Somalia shelled villages near the border on Friday. Kenya voiced concern over the shelling."
+    assert ("ACCUSE", "Kenya", "Somalia") in triples(nlp, text)
+
+
+def test_condemning_a_joint_drill_is_aimed_at_both_partners(nlp):
+    text = "Chile and Peru held joint naval drills in May, which Bolivia condemned as a provocation."
+    got = triples(nlp, text)
+    assert ("ACCUSE", "Bolivia", "Chile") in got and ("ACCUSE", "Bolivia", "Peru") in got
+
+
+def test_condemning_an_act_of_no_named_doer_stays_untargeted(nlp):
+    got = triples(nlp, "Thousands marched in the capital on Sunday. Kenya condemned the violence.")
+    assert ("ACCUSE", "Kenya", "Kenya") not in got
+
+
+# describing an act as hostile is an accusation --------------------------------------------
+def test_calling_an_act_a_violation_accuses_its_doer(nlp):
+    got = triples(nlp, "Kenya called the Somali shelling a violation of its sovereignty.")
+    assert ("ACCUSE", "Kenya", "Somalia") in got
+
+
+def test_describing_a_drill_as_a_provocation_accuses_those_who_held_it(nlp):
+    text = "Japan and Mongolia held joint exercises on Monday. Russia described the exercises as a provocation."
+    got = triples(nlp, text)
+    assert ("ACCUSE", "Russia", "Japan") in got and ("ACCUSE", "Russia", "Mongolia") in got
+
+
+def test_a_description_denying_a_threat_is_no_accusation(nlp):
+    text = "Peru confirmed the deployment, describing it as a routine exercise that posed no threat to anyone."
+    assert not any(e[0] == "ACCUSE" for e in triples(nlp, text))
+
+
+def test_calling_a_partner_a_friend_is_still_support(nlp):
+    assert ("SUPPORT", "Kenya", "Uganda") in triples(nlp, "Kenya called Uganda a reliable partner.")
+
+
+# requests need someone asked; acts are told once -------------------------------------------
+def test_a_request_with_no_one_asked_is_no_event(nlp):
+    got = triples(nlp, "Turkey called for calm and demanded an independent inquiry.")
+    assert not any(e[0] == "REQUEST" for e in got)
+
+
+def test_a_request_to_unnamed_partners_is_kept(nlp):
+    got = triples(nlp, "Armenia will ask its partners for more air defence systems.")
+    assert ("REQUEST", "Armenia", None) in got
+
+
+def test_a_lodged_protest_is_told_once_as_an_accusation(nlp):
+    got = triples(nlp, "Greece summoned the Turkish ambassador on Monday to lodge a formal protest.")
+    assert ("ACCUSE", "Greece", "Turkey") in got
+    assert not any(e[0] == "PROTEST" and e[2] is None for e in got)
+
+
+def test_denying_involvement_answers_the_accusation(nlp):
+    text = "Armenia accused Azerbaijan of shelling border villages. Azerbaijan denied any involvement."
+    assert ("REJECT", "Azerbaijan", "Armenia") in triples(nlp, text)
+
+
+# support: voiced, stood by, or given to the parties of an act welcomed ---------------------
+def test_voicing_support_for_a_country_is_support_by_each_speaker(nlp):
+    got = triples(nlp, "Egypt and Greece voiced support for Turkey on Tuesday.")
+    assert ("SUPPORT", "Egypt", "Turkey") in got and ("SUPPORT", "Greece", "Turkey") in got
+    assert not any(e[0] == "SUPPORT" and e[2] is None for e in got)
+
+
+def test_standing_with_a_country_is_support(nlp):
+    assert ("SUPPORT", "France", "Armenia") in triples(nlp, "France said it stood with Armenia.")
+
+
+def test_welcoming_an_agreement_supports_its_parties(nlp):
+    text = "Eritrea and Ethiopia signed a border agreement on Monday. Kenya welcomed the agreement."
+    got = triples(nlp, text)
+    assert ("SUPPORT", "Kenya", "Eritrea") in got and ("SUPPORT", "Kenya", "Ethiopia") in got
+
+
+def test_praise_of_no_party_is_no_event(nlp):
+    assert not any(e[0] == "SUPPORT" for e in triples(nlp, "Chile praised the rapid growth of exports."))
+
+
+def test_a_pardon_of_captives_is_a_release(nlp):
+    got = triples(nlp, "Eritrea pardoned five Ethiopian soldiers on Friday.")
+    assert any(e[0] == "RETREAT" and e[1] == "Eritrea" for e in got)
+    assert not any(e[0] == "CONCEDE" for e in got)
+
+
+def test_the_government_is_not_a_country_named_only_after_it(nlp):
+    text = ("Kenya held elections in May. Kenya's courts upheld the result. "
+            "The African Union accused the government of hiring guards from Russia.")
+    got = triples(nlp, text)
+    assert ("ACCUSE", "African Union", "Kenya") in got
+    assert ("ACCUSE", "African Union", "Russia") not in got

@@ -12,7 +12,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .lexicon import frames
-from .roles import child, listed
+from .roles import child, direct_object, listed
+from .triggers import lemma_of
 
 if TYPE_CHECKING:
     from .events import EventReader, Found
@@ -20,13 +21,17 @@ if TYPE_CHECKING:
 ANSWER_BACK = 2  # sentences searched for the accusation a rejection answers (further back, it answers no one named)
 ALLEGED_BACK = 1  # the same for an act alleged by a source, a weaker sign of who claimed
 ANAPHORS = frozenset({"them", "it", "this", "that", "these", "those"})
+ADDRESSING_PREPS = frozenset({"on", "upon", "to"})  # "called on all sides", "appealed to the public"
+CONDEMNED_PREPS = frozenset({"over", "about", "at", "of"})
+DERIVING_SUFFIXES = frozenset({"ing", "ment", "s", "al"})  # the act's noun from its verb ("shelling", "deployment")
+SIDE_BY_SIDE = frozenset({"COOPERATE", "CONSULT", "AGREE"})  # both parties did it ("joint drills by A and B")
 CLAUSES = frozenset({"relcl", "acl", "ccomp", "advcl", "parataxis", "appos", "conj"})
 
 
 @lru_cache(maxsize=1)
 def answered_nouns() -> frozenset[str]:
-    """Objects that make "rejected the <noun>" an answer to someone's claim."""
-    return frozenset(frames().claim_nouns) | listed("answered_nouns")
+    """Objects that make "rejected the <noun>" an answer to someone's claim ("denied any involvement" too)."""
+    return frozenset(frames().claim_nouns) | frozenset(frames().involvement_nouns) | listed("answered_nouns")
 
 
 def prefill(found: list[Found], reader: EventReader) -> list[Found]:
@@ -48,11 +53,43 @@ def prefill(found: list[Found], reader: EventReader) -> list[Found]:
 
 
 def aim(found: list[Found], reader: EventReader) -> list[Found]:
-    """After claims are linked: rejections answer the claim made against their side."""
+    """After claims are linked: rejections answer the claim made against their side, condemnations
+    and praise the act they judge. Requests no one is asked to grant, and repeats, are dropped."""
+    extra: list[Found] = []
     for f in found:
-        if f.event.type == "REJECT" and f.event.target is None and f.event.actor and answers_claim(f.match.token):
+        if f.event.target is not None or not f.event.actor:
+            continue
+        if f.event.type == "REJECT" and answers_claim(f.match.token):
             aim_rejection(f, found, reader.parties)
-    return found
+        elif f.event.type in listed("judging_types"):
+            extra += aim_at_judged(f, found, reader.parties)
+    found = found + extra
+    return [f for f in found if not unaddressed(f) and not shadowed(f, found)]
+
+
+def shadowed(f: Found, found: list[Found]) -> bool:
+    """ "lodged a formal protest with Pakistan": the verb's event (ACCUSE, aimed at Pakistan) already
+    tells it; the untargeted event of its object noun is the same act told again."""
+    verb = f.match.args.governor
+    return f.match.cue.pos == "noun" and f.event.target is None and verb is not None and any(
+        o is not f and o.match.token.i == verb.i and o.sent == f.sent and o.event.actor == f.event.actor
+        and o.event.target is not None for o in found)
+
+
+def unaddressed(f: Found) -> bool:
+    """ "called for calm", "demanded an inquiry": a request with no one asked, not even someone
+    unnamed ("urged its partners", "called on all sides"); "called the plan a step towards
+    escalation": a description (an "as" entry) of no party's act."""
+    if f.event.target is not None:
+        return False
+    if f.match.cue.as_ or f.event.type in listed("aimed_only_types"):
+        return True
+    token = f.match.token
+    if f.event.type not in listed("addressed_only_types") or any(
+            c.dep_ in ("prep", "dative") and c.lower_ in ADDRESSING_PREPS for c in token.children):
+        return False
+    obj = child(token, "dobj", "dative")
+    return obj is None or obj.tag_ not in ("NNS", "NNPS", "PRP")
 
 
 def answers_claim(trigger) -> bool:
@@ -91,6 +128,69 @@ def claimant(ev, side: str, parties, back: int) -> str | None:
             and not parties.same_side(ev.source, side):
         return ev.source
     return None
+
+
+def aim_at_judged(f: Found, found: list[Found], parties) -> list[Found]:
+    """ "condemned the drills, which Seoul and Washington held", "criticised the test", "welcomed the
+    agreement": aimed at whoever did the act judged, the event its object noun itself names, else the
+    latest earlier act told by the same word. Fills `f` with the first and returns copies for the others."""
+    obj = judged(f.match.token)
+    if obj is None:
+        return []
+    doers = [k for k in acts_named(obj, f, found) if k and not parties.same_side(k, f.event.actor)]
+    doers = list(dict.fromkeys(doers))
+    if not doers:
+        return []
+    f.event.target = doers[0]
+    f.event.rule += f"; target: who did the act judged ({obj.lower_})"
+    return [replace(f, event=replace(f.event, target=k)) for k in doers[1:]]
+
+
+def judged(trigger):
+    """What a judgement is of: its object ("condemned the test"), or the noun of an "over" or
+    "about" phrase ("voiced concern over the drills")."""
+    obj = direct_object(trigger)
+    inner = [p for w in [trigger] + ([obj] if obj is not None else []) for c in w.children
+             if c.dep_ == "prep" and c.lower_ in CONDEMNED_PREPS for p in c.children if p.dep_ == "pobj"]
+    if obj is not None and obj.lemma_.lower() in listed("feeling_nouns") and inner:
+        return inner[0]
+    if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+        return obj
+    return inner[0] if inner else None
+
+
+def acts_named(obj, f: Found, found: list[Found]) -> list[str]:
+    """The doers of the act the noun `obj` names: an event read from `obj` itself (both parties
+    of a joint one), else the actor of the latest earlier event whose trigger is the same word."""
+    held = {t.i for t in phrase_heads(obj)}  # "drills off the coast, which X condemned": the drills
+    own = [o.event for o in found if o is not f and o.match.token.i in held and o.sent == f.sent]
+    word = obj.lemma_.lower()
+    earlier = [o.event for o in found if o is not f and o.sent <= f.sent and o.event.actor
+               and o.event.evidence_start < f.event.evidence_start and same_word(trigger_word(o.match.token), word)]
+    acts = own or [ev for ev in earlier if ev.evidence_start == earlier[-1].evidence_start]
+    return [k for ev in acts for k in (ev.actor, ev.target if ev.type in SIDE_BY_SIDE else None)]
+
+
+def same_word(verb: str, noun: str) -> bool:
+    """ "shell" and "shelling", "deploy" and "deployment", "test" and "test": one act, told twice."""
+    return noun == verb or noun.startswith(verb) and noun[len(verb):] in DERIVING_SUFFIXES
+
+
+def phrase_heads(token) -> list:
+    """`token` and the words whose prepositional phrases it ends ("drills off the coast": coast, drills),
+    where a relative clause may hang on the wrong one."""
+    out = [token]
+    while token.dep_ == "pobj" and token.head.dep_ == "prep" and len(out) < 4:
+        token = token.head.head
+        out.append(token)
+        if token.pos_ in ("VERB", "AUX"):  # "held drills in May, which X condemned": the verb's act
+            return out + [c for c in token.children if c.dep_ == "dobj"]
+    return out
+
+
+def trigger_word(token) -> str:
+    """The word an act is told by, as its noun would be: "test-fired" -> "test"."""
+    return lemma_of(token).split("-")[0]
 
 
 def aim_at_place(f: Found, parties) -> None:

@@ -146,7 +146,7 @@ class Parties:
             return []
         word = head.lemma_.lower()
         if word in self.refs.home_nouns and all(c.dep_ in ("det", "punct") for c in head.lefts):
-            local = self.sentence_country(head)
+            local = self.sentence_country(head, before=True)  # not "accused the government of hiring Russians"
             return [local] if local else [self.home] if self.home else []
         for idx, key in reversed(self._timeline):
             if idx >= head.idx:
@@ -169,10 +169,12 @@ class Parties:
         counts = {key: len(e.mentions) for key, e in self.entities.items() if e.type == "COUNTRY"}
         return max(counts, key=counts.get) if counts else None
 
-    def sentence_country(self, head) -> str | None:
-        """ "Chile test-fired a missile, the military said": the one country its sentence names."""
+    def sentence_country(self, head, before: bool = False) -> str | None:
+        """ "Chile test-fired a missile, the military said": the one country its sentence names
+        (before `head`, if `before`)."""
         sent = head.sent
-        found = {self.lift(k) for idx, k in self._timeline if sent.start_char <= idx < sent.end_char}
+        end = head.idx if before else sent.end_char
+        found = {self.lift(k) for idx, k in self._timeline if sent.start_char <= idx < end}
         found = {k for k in found if k and self.kind(k) == "COUNTRY"}
         return found.pop() if len(found) == 1 else None
 

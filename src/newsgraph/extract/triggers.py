@@ -14,6 +14,7 @@ from .roles import Arguments, Reader, subject
 VERB_POS = frozenset({"VERB"})
 PREDICATIVE = frozenset({"oprd", "xcomp", "ccomp", "acomp", "attr"})
 NOUN_POS = frozenset({"NOUN"})
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"})
 
 
 @dataclass
@@ -87,7 +88,7 @@ def satisfied(token, cue: Cue, args: Arguments, reader: Reader) -> bool:
     if cue.adverb and not any(c.dep_ == "advmod" and c.lower_ in cue.adverb for c in token.children):
         return False
     if cue.as_ and not any(c.dep_ in PREDICATIVE or c.dep_ == "prep" and c.lower_ == "as"
-                           for c in token.children if any(t.lemma_.lower() in cue.as_ for t in c.subtree)):
+                           for c in token.children if any(t.lemma_.lower() in cue.as_ for t in phrase_words(c))):
         return False
     if cue.bare and any(c.dep_ in PREDICATIVE for c in token.children):
         return False
@@ -96,6 +97,16 @@ def satisfied(token, cue: Cue, args: Arguments, reader: Reader) -> bool:
     if cue.clause == "future" and not any(c.dep_ == "ccomp" and future_clause(c) for c in token.children):
         return False
     return not (cue.joint is True and not is_joint(token, args, reader))
+
+
+def phrase_words(token) -> list:
+    """The words of `token`'s phrase, without its clauses ("an exercise that posed no threat" is no threat)."""
+    out, todo = [], [token]
+    while todo:
+        cur = todo.pop()
+        out.append(cur)
+        todo += [c for c in cur.children if c.dep_ not in CLAUSE_DEPS]
+    return out
 
 
 def subject_is(token, cue: Cue, args: Arguments) -> bool:
