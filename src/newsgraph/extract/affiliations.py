@@ -20,8 +20,9 @@ from dataclasses import dataclass, field
 from ..data import load_yaml
 from ..resolve import gazetteer
 from ..resolve.within import Cluster
-from .knowledge import organisations, rules
+from .knowledge import organisation_names, organisations, rules
 from .found import POSSESSIVE, TITLES, Found, Spans
+from .home import home_country
 
 SMALL = {"of", "the", "and", "for", "to", "in", "on", "at", "a", "an"}
 PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "abd", "abdul", "ould"}
@@ -85,11 +86,65 @@ def title_before(r: Reader, f: Found, aff: Affiliation) -> None:
         role = r.sdoc[group[0].start:group[-1].end].text
         if role not in aff.roles:
             aff.roles.append(role)
+    if not titles:
+        _described_before(r, f, aff)
     if titles:
         q = r.qualifier(cursor) or _first_party(r, cursor, f.start)
         _take(aff, q, f"title '{r.sdoc[cursor:f.start].text.strip()}' before the name")
+        _seat_in_title(r.sdoc[cursor:f.start], aff)
         offices = {o.lower() for o in load_yaml("titles.yaml")["state_offices"]}
         aff.titled = aff.titled or any(t.text.lower() in offices or t[-1].lower_ in offices for t in titles)
+
+
+def _seat_in_title(span, aff: Affiliation) -> None:
+    """'Kremlin spokesman X', 'White House Coordinator X': a seat of government or known body inside the title."""
+    if aff.country or aff.via:
+        return
+    seats = load_yaml("titles.yaml").get("seats_of_government", {})
+    words = [t.text for t in span]
+    for n in range(len(words), 0, -1):
+        for i in range(len(words) - n + 1):
+            name = " ".join(words[i:i + n])
+            known = organisations().get(organisation_names().get(name, ""), {})
+            country = seats.get(name) or known.get("country")
+            if country:
+                aff.country = country
+                aff.evidence.append(f"'{name}' in the title serves {country}")
+                return
+
+
+def _described_before(r: Reader, f: Found, aff: Affiliation) -> None:
+    """'his Turkish counterpart X', 'the Kenyan national X': a noun for a person, qualified by a country."""
+    noun = f.start - 1
+    if noun < 1 or r.sdoc[noun].lower_ not in _titles_data("person_nouns"):
+        return
+    q = r.qualifier(noun)
+    if q is not None and q.type == "COUNTRY":
+        _take(aff, q, f"'{r.sdoc[noun - 1:f.end].text}'")
+
+
+def _of_after(r: Reader, f: Found, aff: Affiliation) -> None:
+    """'X of Kyrgyzstan', 'X of the opposition party Y': whom a name is said to be of."""
+    i = f.end
+    if i + 1 >= len(r.sdoc) or r.sdoc[i].lower_ != "of":
+        return
+    start = i + 2 if r.sdoc[i + 1].lower_ == "the" else i + 1
+    for m in r.cluster_starts.get(start, []):
+        c = r.cluster_of.get(id(m))
+        if c is not None and c.type in ("COUNTRY", "ORG"):
+            _take(aff, c, f"'{r.sdoc[f.start:m.end].text}'")
+            return
+
+
+def _leads(r: Reader, f: Found, aff: Affiliation) -> None:
+    """'X, who heads Egypt's armaments authority': the body a relative clause says the person leads."""
+    root = r.sdoc[f.start:f.end].root
+    verbs = _titles_data("leading_verbs")
+    for clause in (c for c in root.children if c.dep_ == "relcl" and c.lower_ in verbs):
+        objects = [t for t in clause.children if t.dep_ in ("dobj", "attr")]
+        for obj in objects:
+            tokens = list(obj.subtree)
+            _take(aff, _first_party(r, tokens[0].i, tokens[-1].i + 1), f"'{r.sdoc[clause.i:tokens[-1].i + 1].text}'")
 
 
 def _title_groups(titles: list) -> list[list]:
@@ -111,9 +166,35 @@ def apposition(r: Reader, f: Found, aff: Affiliation) -> None:
         if child.dep_ == "appos" and (child.lower_ in heads or r.spans.of(TITLES, child.i, child.i + 1)):
             tokens = _appos_tokens(child)
             _add_role(r, aff, tokens)
-    if root.dep_ == "appos" and root.head.lower_ in heads:
-        head = root.head
+        elif child.dep_ == "appos" and child.lower_ in _titles_data("person_nouns") | _demonym_nouns(r, child):
+            tokens = _appos_tokens(child)
+            _take(aff, _first_party(r, tokens[0].i, tokens[-1].i + 1), f"apposition '{r.sdoc[tokens[0].i:tokens[-1].i + 1].text}'")
+    head = _described_by(root, heads) if root.dep_ == "appos" else None
+    if head is not None:
         _add_role(r, aff, [t for t in r.sdoc[head.left_edge.i:head.i + 1]])
+        before = [t for t in r.sdoc[head.left_edge.i:f.start] if not t.is_punct]
+        _take(aff, _first_party(r, before[0].i, before[-1].i + 1), f"'{r.sdoc[before[0].i:before[-1].i + 1].text}'")
+
+
+def _described_by(name, heads: frozenset[str]):
+    """'the foreign minister of Peru, X', 'an analyst quoted by the Y newspaper, X': the parser hangs
+    the name on the nearest noun; climb to the title or person noun the phrase is built on."""
+    nouns = heads | _titles_data("person_nouns")
+    h = name.head
+    for _ in range(5):
+        if h.lower_ in nouns and h.i < name.i:
+            return h
+        if h.dep_ not in ("pobj", "prep", "agent", "acl", "compound", "poss", "appos") or h.head is h:
+            return None
+        h = h.head
+    return None
+
+
+def _demonym_nouns(r: Reader, tok) -> set[str]:
+    """'X, a Belarusian,': a demonym standing as the noun of an apposition."""
+    f = r.by_end.get(tok.i + 1)
+    c = r.cluster_of.get(id(f)) if f is not None and f.start == tok.i else None
+    return {tok.lower_} if c is not None and c.type == "COUNTRY" else set()
 
 
 def _add_role(r: Reader, aff: Affiliation, tokens: list) -> None:
@@ -166,7 +247,7 @@ def _appos_tokens(child) -> list:
     return [t for t in child.subtree if t.i not in cut]
 
 
-def person_affiliations(r: Reader) -> dict[int, Affiliation]:
+def person_affiliations(r: Reader, home: str | None = None) -> dict[int, Affiliation]:
     out: dict[int, Affiliation] = {}
     for c in r.clusters:
         if c.type != "PERSON":
@@ -176,15 +257,19 @@ def person_affiliations(r: Reader) -> dict[int, Affiliation]:
             if f.start >= 0:
                 title_before(r, f, aff)
                 apposition(r, f, aff)
+                _of_after(r, f, aff)
+                _leads(r, f, aff)
         aff.roles = list({role.lower(): role for role in reversed(aff.roles)}.values())[::-1]
     descriptions(r, out)
-    surname_hints(r, out)
     office_holders(r, out)
+    surname_hints(r, out)
+    office_holders(r, out, home)
     return out
 
 
-def office_holders(r: Reader, out: dict[int, Affiliation]) -> None:
-    """'President X' with no country named: the one country its sentence names before the name, outside quotes."""
+def office_holders(r: Reader, out: dict[int, Affiliation], home: str | None = None) -> None:
+    """'President X' with no country named: the one country its sentence names before the name, outside
+    quotes; once surnames have had their say, the country the story is about (`home`)."""
     for c in r.clusters:
         aff = out.get(id(c))
         if c.type != "PERSON" or aff is None or aff.country or aff.via or not aff.titled:
@@ -197,6 +282,9 @@ def office_holders(r: Reader, out: dict[int, Affiliation]) -> None:
         if len(countries) == 1:
             aff.country = countries.pop()
             aff.evidence.append(f"a title holder in a sentence about {aff.country} only")
+        elif not countries and home:
+            aff.country = home
+            aff.evidence.append(f"a title holder in a story about {home}")
 
 
 def _quoted(sent) -> set[int]:
@@ -210,7 +298,12 @@ def _quoted(sent) -> set[int]:
 
 
 def _person_nouns() -> frozenset[str]:
-    return rules().title_heads - {"counterpart", "counterparts"}
+    """Nouns for one person: 'army' ends a rank ('General of the Army') but names a body."""
+    return rules().title_heads - rules().org_heads - {"counterpart", "counterparts"}
+
+
+def _titles_data(key: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in load_yaml("titles.yaml").get(key, []))
 
 
 def descriptions(r: Reader, out: dict[int, Affiliation]) -> None:
@@ -291,6 +384,17 @@ def org_affiliation(r: Reader, c: Cluster) -> Affiliation:
     return aff
 
 
+def _state_body_at_home(c: Cluster, aff: Affiliation, home: str | None) -> None:
+    """'the Constitutional Court', 'the National Assembly' named without a country: the story's own state's."""
+    if aff.country or aff.via or not home or not c.texts:
+        return
+    name = (c.canonical or c.texts[0]).split()
+    heads = {h.lower() for h in load_yaml("entity_rules.yaml").get("state_body_heads", [])}
+    if len(name) > 1 and (name[-1].lower() in heads or name[0].lower() in heads):
+        aff.country = home
+        aff.evidence.append(f"a state body named without a country, in a story about {home}")
+
+
 def _based(r: Reader, f: Found, aff: Affiliation) -> None:
     """'Tehran-based X', 'Shenzhen-based X': the country of the place it is based in."""
     place = r.sdoc[f.start - 3]
@@ -304,10 +408,12 @@ def _based(r: Reader, f: Found, aff: Affiliation) -> None:
 def affiliations(sdoc, clusters: list[Cluster]) -> dict[int, Affiliation]:
     """Roles and country of every person and organisation cluster, keyed by id(cluster)."""
     r = Reader(sdoc, clusters)
-    out = person_affiliations(r)
+    home = home_country(sdoc, clusters)
+    out = person_affiliations(r, home)
     for c in clusters:
         if c.type == "ORG":
             out[id(c)] = org_affiliation(r, c)
+            _state_body_at_home(c, out[id(c)], home)
     for _ in range(3):
         for aff in out.values():
             if aff.country is None and aff.via is not None:

@@ -1,0 +1,53 @@
+"""The country a story is about, for names its text ties to no country.
+
+A minister or court named bare ("Interior Minister X", "the Constitutional Court")
+serves the state the story is about: the dateline's, when the body names that
+state again, else the first state the body names as a noun, when it is among
+the two named most.
+"""
+from __future__ import annotations
+
+from ..resolve import gazetteer
+from ..resolve.within import Cluster
+from .found import Found
+
+
+def _opens_dateline(sdoc, m: Found) -> bool:
+    """'MANILA, May 4 -', 'ASTANA (Reuters) -': a place in capitals opening a line."""
+    text = sdoc[m.start:m.end].text
+    after = sdoc[m.end].text if m.end < len(sdoc) else ""
+    opens = m.start == 0 or sdoc[m.start].is_sent_start or sdoc[m.start - 1].is_space \
+        or "\n" in sdoc[m.start - 1].text_with_ws
+    return text.isupper() and len(text) > 3 and opens and after in (",", "(", "—", "–", "-")
+
+
+def _place_state(name: str) -> str | None:
+    """'London' is the capital of the United Kingdom before it is a town in Canada."""
+    hit = gazetteer.lookup(name)
+    return hit[0] if hit and gazetteer.is_state(hit[0]) else gazetteer.place_country(name)
+
+
+def home_country(sdoc, clusters: list[Cluster]) -> str | None:
+    """The country a story is about: its dateline's when the body names it again (a hub such as Brussels
+    or Jeddah is not), else the first country the body names as a noun ('Chinese' in 'the Chinese consulate
+    in Manila' is not the story's) when no other is named more often but one."""
+    counts = {c.canonical: sum(m.start >= 0 for m in c.mentions) for c in clusters
+              if c.type == "COUNTRY" and c.canonical}
+    dateline = _dateline_country(sdoc, clusters)
+    if dateline and counts.get(dateline, 0) >= 3:
+        return dateline
+    firsts = sorted((m.start, c.canonical) for c in clusters if c.type == "COUNTRY" and c.canonical
+                    for m in c.mentions if m.start >= 0 and m.how != "demonym" and not _opens_dateline(sdoc, m))
+    if not firsts:
+        return None
+    first = firsts[0][1]
+    ranked = sorted(counts.values(), reverse=True)
+    return first if counts[first] >= ranked[min(1, len(ranked) - 1)] else None
+
+
+def _dateline_country(sdoc, clusters: list[Cluster]) -> str | None:
+    for c in clusters:
+        for m in c.mentions:
+            if 0 <= m.start < 60 and c.type in ("COUNTRY", "LOCATION") and _opens_dateline(sdoc, m):
+                return c.canonical if c.type == "COUNTRY" else _place_state(c.canonical or "")
+    return None

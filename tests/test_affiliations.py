@@ -1,0 +1,98 @@
+"""Which country a person or body acts for, read from the words around the name.
+Our own sentences; each test pins one way news names an affiliation."""
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.clean import clean
+from newsgraph.model import RawDocument
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="session")
+def countries():
+    """Text -> {entity name: country} for the people and organisations the text names."""
+    from newsgraph.extract import entities
+    from newsgraph.nlp import load
+
+    nlp = load()
+
+    def run(text: str) -> dict[str, str | None]:
+        doc = clean(RawDocument(name="t.txt", source="t.txt", data=text, format="text"))
+        found = entities.extract(doc, nlp(doc.analysable_text()))
+        return {e.name: e.country for e in found if e.type in ("PERSON", "ORG")}
+
+    return run
+
+
+def test_counterpart_qualified_by_a_demonym(countries):
+    got = countries("Chile's Defence Minister Rosa Ibarra welcomed her Argentine counterpart Martin Sosa "
+                    "in Santiago on Monday for talks on border patrols.")
+    assert got.get("Martin Sosa") == "Argentina"
+    assert got.get("Rosa Ibarra") == "Chile"
+
+
+def test_surname_mention_keeps_the_country_of_the_full_name(countries):
+    got = countries("Qatari Energy Minister Hamad al-Kuwari arrived in Tokyo on Sunday. "
+                    "Al-Kuwari said the gas contract would be renewed for ten years.")
+    assert got.get("Hamad al-Kuwari") == "Qatar"
+    assert "Al-Kuwari" not in got
+
+
+def test_title_with_the_country_in_an_of_phrase(countries):
+    got = countries("The foreign minister of Peru, Luis Ortega, said the embassy would reopen next month.")
+    assert got.get("Luis Ortega") == "Peru"
+
+
+def test_apposition_with_a_possessive_country(countries):
+    got = countries("Samuel Okafor, Nigeria's police chief, said forty suspects had been detained.")
+    assert got.get("Samuel Okafor") == "Nigeria"
+
+
+def test_person_who_heads_a_national_body(countries):
+    got = countries("Ahmed Fawzi, who heads Egypt's armaments authority, said the factory would open in May.")
+    assert got.get("Ahmed Fawzi") == "Egypt"
+
+
+def test_name_of_a_country(countries):
+    got = countries("The two border commanders, Aibek Toktosunov of Kyrgyzstan and Farrukh Nazarov of "
+                    "Uzbekistan, signed a protocol on Wednesday.")
+    assert got.get("Aibek Toktosunov") == "Kyrgyzstan"
+    assert got.get("Farrukh Nazarov") == "Uzbekistan"
+
+
+def test_seat_of_government_in_a_title(countries):
+    got = countries("Kremlin spokesman Pavel Orlin said Moscow would respond to the new tariffs imposed "
+                    "by Japan.")
+    assert got.get("Pavel Orlin") == "Russia"
+
+
+def test_office_holder_takes_the_dateline_country(countries):
+    got = countries("Tension rises over fishing rights\n\nLIMA, May 4 (Reuters) - Peru protested on Monday "
+                    "after Ecuadorian boats were seen near its coast. Peru has long disputed the zone.\n\n"
+                    "Interior Minister Carla Quispe told reporters the navy had been put on alert, and "
+                    "Peru would raise the matter at the regional summit.")
+    assert got.get("Carla Quispe") == "Peru"
+
+
+def test_state_body_without_a_country_is_the_story_state(countries):
+    got = countries("Lithuania's government approved the budget on Friday. Lithuania needs new air defences, "
+                    "officials said, and Lithuania will buy them this year. The Constitutional Court is "
+                    "expected to rule on a challenge next week.")
+    assert got.get("Constitutional Court") == "Lithuania"
+
+
+def test_a_description_of_a_body_is_not_a_person(countries):
+    """'the Ugandan army' names a body: it says nothing of which person is Ugandan."""
+    got = countries("Kenya's Foreign Minister Joyce Wanjiru flew to Kigali on Monday. Peter Mugisha, a trader "
+                    "in the border town, said the Ugandan army had closed the road.")
+    assert got.get("Joyce Wanjiru") == "Kenya"
+    assert got.get("Peter Mugisha") is None
+
+
+def test_spokesman_for_a_national_body_and_bodies_qualified_by_country(countries):
+    got = countries("Reza Tavakoli, a spokesman for the Iranian foreign ministry, said the talks would resume. "
+                    "Officers of Poland's Internal Security Agency attended the hearing.")
+    assert got.get("Reza Tavakoli") == "Iran"
+    assert got.get("Internal Security Agency") == "Poland"
