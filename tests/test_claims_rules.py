@@ -446,3 +446,13 @@ def test_a_reporting_verb_with_a_thing_for_object_is_no_speech(nlp):  # noqa: F8
     got = claims(nlp, text, REBELS)
     assert any(c[0] == "SANCTION" for c in got), got
     assert not any(c[0] == "SANCTION" and c[4] is not None for c in got), got
+
+
+@pytest.mark.slow
+def test_a_ministry_named_by_its_portfolio_speaks_for_the_country_of_its_sentence(nlp):  # noqa: F811
+    text = "Chile test-fired a new rocket on Monday, the defence ministry said."
+    ents = entities(text, {"Chile": ("COUNTRY", ["Chile"])})
+    doc = Document(id="D1", name="t.txt", source="t.txt", text=text, published="2025-06-02")
+    found = events.extract(doc, nlp(text), ents)
+    names = {e.key: e.name for e in ents}
+    assert found and all(names.get(e.source) == "Chile" for e in found), [(e.type, e.source) for e in found]

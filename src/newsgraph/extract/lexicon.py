@@ -179,6 +179,7 @@ class References:
     located_nouns: frozenset[str]
     seats: dict[str, str] = field(default_factory=dict)
     home_nouns: frozenset[str] = frozenset()
+    state_body_nouns: frozenset[str] = frozenset()
     kind_nouns: dict[str, frozenset[str]] = field(default_factory=dict)
     frontier_nouns: frozenset[str] = frozenset()
 
@@ -200,6 +201,7 @@ def references() -> References:
         located_nouns=frozenset(spec["located_nouns"]),
         seats={str(k).lower(): str(v) for k, v in (spec.get("seats") or {}).items()},
         home_nouns=frozenset(spec.get("home_nouns") or ()),
+        state_body_nouns=frozenset(spec.get("state_body_nouns") or ()),
         frontier_nouns=frozenset(spec.get("frontier_nouns") or ()),
         kind_nouns={str(k): frozenset(str(n).lower() for n in v) for k, v in (spec.get("kind_nouns") or {}).items()},
     )

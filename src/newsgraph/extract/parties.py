@@ -142,7 +142,8 @@ class Parties:
 
     def definite(self, head) -> list[str]:
         """ "the ministry", "the agency": the last organisation or person so named before."""
-        if head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        if head.pos_ not in ("NOUN", "PROPN") or not head.is_lower \
+                or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
             return []
         word = head.lemma_.lower()
         if word in self.refs.home_nouns and all(c.dep_ in ("det", "punct") for c in head.lefts):
@@ -158,6 +159,9 @@ class Parties:
                 return [key]
             if ent.type == "ORG" and ent.name.lower() in self.refs.kind_nouns.get(word, ()):
                 return [key]  # "the lender" after "the IMF"
+        if word in self.refs.state_body_nouns and all(c.dep_ in ("det", "punct", "compound", "amod") for c in head.lefts):
+            local = self.sentence_country(head, before=True)  # "the defence ministry said": no ministry named
+            return [local] if local else [self.home] if self.home else []
         if word in home_forces() and all(c.dep_ in ("det", "punct") for c in head.lefts):
             local = self.sentence_country(head)  # "urged the army to respect the constitution": no army named
             return [local] if local else [self.home] if self.home else []
