@@ -18,10 +18,11 @@ from .conftest import EXAMPLES, GOLD, ROOT, SCORER, SEEDS
 
 # Pinned 2026-11-23 at: seeds entities 0.993 (splits 1, types 1.0), events 0.667, dyad 0.722, claims 0.634;
 # examples entities 0.993 (splits 0), events 0.654, dyad 0.698, claims 0.571.
+# Examples raised 2026-11-23 (session 2) to events 0.742, dyad 0.798, claims 0.684.
 SEED_FLOORS = {"published": 1.0, "provenance": 1.0, "entities.f1": 0.97, "entities.type_accuracy": 0.97,
                "events.f1": 0.62, "events_dyad.f1": 0.68, "claims.f1": 0.58}
 EXAMPLE_FLOORS = {"published": 1.0, "provenance": 1.0, "entities.f1": 0.97, "entities.type_accuracy": 0.97,
-                  "events.f1": 0.61, "events_dyad.f1": 0.66, "claims.f1": 0.53}
+                  "events.f1": 0.72, "events_dyad.f1": 0.78, "claims.f1": 0.66}
 # Held-out set (tests/fixtures/heldout: 14 articles on topics the seeds and examples leave out, and
 # 42 one-sentence items coded with strict PLOVER), pinned 2026-11-23 after the generalisation round:
 # articles entities 0.917 (splits 6), events 0.403, dyad 0.425, claims 0.156; sentences dyad 0.659.
@@ -35,9 +36,10 @@ EXAMPLE_FLOORS = {"published": 1.0, "provenance": 1.0, "entities.f1": 0.97, "ent
 # threats aimed at what provoked them, undergone and culprit events, modal "could", spokespeople's
 # countries; measured with the event-targets round's work in the same tree):
 # articles events 0.553, dyad 0.563, claims 0.447; sentences dyad 0.696.
+# Raised 2026-11-23 after the target and affiliation rounds: articles events 0.567, dyad 0.597, claims 0.455.
 HELDOUT = ROOT / "tests" / "fixtures" / "heldout"
 HELDOUT_FLOORS = {"published": 1.0, "provenance": 1.0, "entities.f1": 0.97, "entities.type_accuracy": 0.96,
-                  "events.f1": 0.53, "events_dyad.f1": 0.54, "claims.f1": 0.42}
+                  "events.f1": 0.55, "events_dyad.f1": 0.58, "claims.f1": 0.43}
 SENTENCE_FLOORS = {"published": 1.0, "provenance": 1.0, "entities.f1": 0.97, "events_dyad.f1": 0.67}
 MAX_SPLITS = {"seeds": 2, "examples": 2, "heldout": 5, "sentences": 8}
 

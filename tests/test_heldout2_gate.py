@@ -8,7 +8,6 @@ rules against these texts: once they are used for tuning they stop measuring gen
 from __future__ import annotations
 
 import json
-import math
 
 import pytest
 
@@ -16,10 +15,12 @@ from .conftest import ROOT, SCORER
 from .test_eval_gate import check, score
 
 HELDOUT2 = ROOT / "tests" / "fixtures" / "heldout2"
-# Not pinned yet: only the invariants. Event, dyad and claim floors and a split cap come after
-# the first measurement.
-HELDOUT2_FLOORS = {"published": 1.0, "provenance": 1.0, "entities.f1": 0.80}
-HELDOUT2_MAX_SPLITS = math.inf
+# Pinned 2026-11-23. First measured (before any rule was tuned on this set): entities 0.922, events 0.344,
+# dyad 0.400, claims 0.198. After the session-2 rounds, which used it for tuning: entities 0.916 (13 splits),
+# events 0.438, dyad 0.531, claims 0.443.
+HELDOUT2_FLOORS = {"published": 1.0, "provenance": 1.0,
+    "entities.f1": 0.90, "entities.type_accuracy": 0.90, "events.f1": 0.42, "events_dyad.f1": 0.51, "claims.f1": 0.42}
+HELDOUT2_MAX_SPLITS = 15
 
 
 def test_heldout2_gold_matches_its_articles():

@@ -9,7 +9,6 @@ generalisation.
 from __future__ import annotations
 
 import json
-import math
 
 import pytest
 
@@ -17,10 +16,12 @@ from .conftest import ROOT, SCORER
 from .test_eval_gate import check, score
 
 HELDOUT3 = ROOT / "tests" / "fixtures" / "heldout3"
-# Not pinned yet: only the invariants. Event, dyad and claim floors and a split cap come after
-# the first measurement.
-HELDOUT3_FLOORS = {"published": 1.0, "provenance": 1.0, "entities.f1": 0.80}
-HELDOUT3_MAX_SPLITS = math.inf
+# Pinned 2026-11-23. First measured (before any rule was tuned on this set): entities 0.922, events 0.382,
+# dyad 0.433, claims 0.167. After the last session-2 rounds, which used it for tuning: entities 0.922 (6 splits),
+# events 0.463, dyad 0.517, claims 0.281.
+HELDOUT3_FLOORS = {"published": 1.0, "provenance": 1.0,
+    "entities.f1": 0.90, "entities.type_accuracy": 0.94, "events.f1": 0.44, "events_dyad.f1": 0.50, "claims.f1": 0.26}
+HELDOUT3_MAX_SPLITS = 8
 
 
 def test_heldout3_gold_matches_its_articles():
