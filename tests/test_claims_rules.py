@@ -456,3 +456,52 @@ def test_a_ministry_named_by_its_portfolio_speaks_for_the_country_of_its_sentenc
     found = events.extract(doc, nlp(text), ents)
     names = {e.key: e.name for e in ents}
     assert found and all(names.get(e.source) == "Chile" for e in found), [(e.type, e.source) for e in found]
+
+
+# recall: plans told by others, help with an act, personnel arriving ------------------------
+TRIO = {"Kenya": ("COUNTRY", ["Kenya", "Kenyan"]), "Uganda": ("COUNTRY", ["Uganda", "Ugandan"]),
+        "Tanzania": ("COUNTRY", ["Tanzania", "Tanzanian"]), "Sudan": ("COUNTRY", ["Sudan", "Sudanese"])}
+
+
+@pytest.mark.slow
+def test_a_plan_told_by_a_third_party_is_planned(nlp):  # noqa: F811
+    text = "Tanzania said the Kenyan and Ugandan navies would hold a joint exercise on Lake Victoria next month."
+    got = claims(nlp, text, TRIO)
+    assert any(c[0] == "COOPERATE" and c[3] == "planned" and c[4] == "Tanzania" for c in got), got
+
+
+@pytest.mark.slow
+def test_an_intention_told_by_a_third_party_stays_alleged(nlp):  # noqa: F811
+    text = "Tanzania said Kenya and Uganda were preparing to hold joint naval drills."
+    got = claims(nlp, text, TRIO)
+    assert ("COOPERATE", "Kenya", "Uganda", "alleged", "Tanzania") in got or \
+        ("COOPERATE", "Uganda", "Kenya", "alleged", "Tanzania") in got, got
+
+
+@pytest.mark.slow
+def test_helping_with_an_act_aims_at_who_the_act_serves(nlp):  # noqa: F811
+    text = "Ugandan soldiers helped escort the fuel convoys to Sudan last week."
+    assert ("AID", "Uganda", "Sudan") in triples(nlp, text, TRIO)
+
+
+@pytest.mark.slow
+def test_military_personnel_arriving_in_a_country_aid_it(nlp):  # noqa: F811
+    text = "About 150 Kenyan military instructors have arrived in Uganda to train its special forces."
+    got = triples(nlp, text, TRIO)
+    assert ("AID", "Kenya", "Uganda") in got, got
+    assert ("CONSULT", "Kenya", "Uganda") not in got, got
+
+
+@pytest.mark.slow
+def test_a_minister_arriving_still_visits(nlp):  # noqa: F811
+    text = "Kenyan Foreign Minister Ruth Wanjiru arrived in Uganda on Monday for talks."
+    ents = TRIO | {"Ruth Wanjiru": ("PERSON", ["Ruth Wanjiru"])}
+    assert not any(t[0] == "AID" for t in triples(nlp, text, ents))
+
+
+@pytest.mark.slow
+def test_sending_a_delegation_is_a_planned_visit(nlp):  # noqa: F811
+    text = "Kenya said it would send a delegation to Sudan next week."
+    got = claims(nlp, text, TRIO)
+    assert ("CONSULT", "Kenya", "Sudan", "planned", "Kenya") in got, got
+    assert not any(c[0] in ("AID", "MOBILIZE") for c in got), got

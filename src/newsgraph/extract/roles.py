@@ -71,6 +71,13 @@ def coordinated(verb) -> list:
     return [c for c in verb.conjuncts if c.pos_ in ("VERB", "AUX")]
 
 
+def helped(verb, helping: frozenset[str]) -> list:
+    """ "helped escort the convoys to Juba": the act a helping verb helps with, whose phrases name who gains."""
+    if verb.lemma_.lower() not in helping:
+        return []
+    return [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+
+
 def direct_object(verb):
     """The direct object, shared with coordinated verbs; a relative pronoun stands for its noun."""
     obj = child(verb, "dobj")
@@ -352,7 +359,8 @@ class Reader:
                 args.how.append("target=dative")
         if not args.targets:
             args.filled = patient is not None and not cue.object
-            for holder in [verb, patient] + [h for c in coordinated(verb) for h in (c, child(c, "dobj"))]:
+            related = coordinated(verb) + helped(verb, self.lex.beneficiary_verbs)
+            for holder in [verb, patient] + [h for c in related for h in (c, child(c, "dobj"))]:
                 if holder is not None:
                     args.targets, how = self.targets_by_prep(holder, cue.type, args)
                     if args.targets:
