@@ -37,10 +37,10 @@ EXAMPLE_FLOORS = {"published": 1.0, "provenance": 1.0, "entities.f1": 0.97, "ent
 # countries; measured with the event-targets round's work in the same tree):
 # articles events 0.553, dyad 0.563, claims 0.447; sentences dyad 0.696.
 # Raised 2026-11-23 after the target and affiliation rounds: articles events 0.567, dyad 0.597, claims 0.455;
-# sentences dyad 0.783.
+# sentences dyad 0.783. After the last claims round: articles dyad 0.605, claims 0.477.
 HELDOUT = ROOT / "tests" / "fixtures" / "heldout"
 HELDOUT_FLOORS = {"published": 1.0, "provenance": 1.0, "entities.f1": 0.97, "entities.type_accuracy": 0.96,
-                  "events.f1": 0.55, "events_dyad.f1": 0.58, "claims.f1": 0.43}
+                  "events.f1": 0.55, "events_dyad.f1": 0.59, "claims.f1": 0.46}
 SENTENCE_FLOORS = {"published": 1.0, "provenance": 1.0, "entities.f1": 0.97, "events_dyad.f1": 0.76}
 MAX_SPLITS = {"seeds": 2, "examples": 2, "heldout": 5, "sentences": 8}
 
