@@ -314,3 +314,33 @@ def test_the_government_is_not_a_country_named_only_after_it(nlp):
     got = triples(nlp, text)
     assert ("ACCUSE", "African Union", "Kenya") in got
     assert ("ACCUSE", "African Union", "Russia") not in got
+
+
+# port calls and arrivals: a visit to the country of the place reached ------------------
+def read_with_place(nlp, text: str, place: str, country: str) -> list[tuple]:
+    """`triples`, with `place` a city of `country` (given by hand, as the gazetteer would)."""
+    doc = Document(id="D1", name="t.txt", source="t.txt", text=text, published="2025-03-02")
+    start = text.index(place)
+    city = LocalEntity(key="LP", name=place, type="LOCATION", country=country,
+                       mentions=[Mention(start, start + len(place), place)])
+    ents = entities_of(text) + [city]
+    names = {e.key: e.name for e in ents}
+    return [(e.type, names.get(e.actor), names.get(e.target)) for e in events.extract(doc, nlp(text), ents)]
+
+
+def test_warships_arriving_at_a_port_visit_its_country(nlp):
+    text = "Two Turkish warships arrived at Mombasa port on Monday for a three-day visit, the navy of Kenya said."
+    assert ("CONSULT", "Turkey", "Kenya") in read_with_place(nlp, text, "Mombasa", "Kenya")
+
+
+def test_arriving_in_ones_own_port_is_no_visit(nlp):
+    text = "Two Kenyan patrol boats arrived at Mombasa port on Monday after a week at sea."
+    assert not [t for t in read_with_place(nlp, text, "Mombasa", "Kenya") if t[0] == "CONSULT"]
+
+
+def test_further_aid_in_a_deal_goes_to_the_same_buyer(nlp):
+    text = ("Turkey agreed on Monday to sell 20 armoured vehicles to Kenya. "
+            "Turkish officials said Ankara would also provide training and spare parts worth $40 million.")
+    found = read(nlp, text)
+    assert [t for t in found if t[:3] == ("AID", "Turkey", "Kenya")]
+    assert len([t for t in found if t[0] == "AID"]) == 2

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .lexicon import frames
-from .roles import child, direct_object, listed
+from .roles import child, direct_object, listed, prep_objects
 from .triggers import lemma_of
 
 if TYPE_CHECKING:
@@ -39,6 +39,8 @@ def prefill(found: list[Found], reader: EventReader) -> list[Found]:
     attacks, demands and warnings the sentence gives around them."""
     extra: list[Found] = []
     for f in found:
+        if f.pending and f.event.type in listed("hosted_types") and f.match.cue.mode == "visit":
+            aim_at_host(f, reader)
         if f.event.target is not None or f.event.actor is None or f.pending:  # pending: completed from an earlier act, or dropped
             continue
         if f.event.type in listed("addressed_types"):
@@ -208,6 +210,28 @@ def aim_at_place(f: Found, parties) -> None:
     if victims is not None and parties.home and not parties.same_side(parties.home, f.event.actor):
         f.event.target = parties.home
         f.event.rule += f"; target: the {victims.lower_} of the story's country"
+
+
+def aim_at_host(f: Found, reader: EventReader) -> None:
+    """ "two destroyers arrived at Mombasa port for a visit": a port call or a delegation's
+    arrival with no one named to meet is a visit to the country of the place it reaches."""
+    parties, token = reader.parties, f.match.token
+    for pobj in prep_objects(token, reader.reader.lex.location_preps):
+        for word in [*(c for c in pobj.children if c.dep_ == "compound"), pobj]:
+            country = host_country(word, parties)
+            if country and not parties.same_side(country, f.event.actor):
+                f.event.target, f.pending = country, False
+                f.event.rule += f"; target: the country of {word.text}, where it arrived"
+                return
+
+
+def host_country(word, parties) -> str | None:
+    """The country a place word lies in: a capital's country first ("Colombo port", where a
+    smaller namesake elsewhere may share the name), then the country of the place entity."""
+    capital = parties.demonym(word) if word.pos_ == "PROPN" else None
+    key = parties.at(word)
+    placed = key is not None and parties.kind(key) in ("LOCATION", "COUNTRY")
+    return capital or (parties.country_of(key) if placed else None)
 
 
 def aim_at_addressee(f: Found, parties) -> None:
