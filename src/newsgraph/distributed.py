@@ -25,9 +25,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Iterator
 
-from .clean import clean, dedup
-from .errors import InputRejected, NewsgraphError, OptionalDependencyMissing
-from .ingest import Deduplicator, IngestReport, Ingester, _batches, source_key
+from .clean import dedup
+from .errors import NewsgraphError, OptionalDependencyMissing
+from .ingest import Deduplicator, IngestReport, Ingester, _batches, clean_or_reject, source_key
 from .model import Analysis, Document, RawDocument, Rejection
 from .nlp import DEFAULT_MODEL
 
@@ -54,13 +54,7 @@ LOCAL_CLUSTER_CONFIG = {
 
 def clean_batch(raws: list[RawDocument]) -> list[Document | Rejection]:
     """Clean each raw document; what cannot become a document comes back as a rejection."""
-    out: list[Document | Rejection] = []
-    for raw in raws:
-        try:
-            out.append(clean(raw))
-        except InputRejected as exc:
-            out.append(Rejection(raw.source, exc.reason, str(exc)))
-    return out
+    return [clean_or_reject(raw) for raw in raws]
 
 
 @lru_cache(maxsize=2)
@@ -212,28 +206,16 @@ class DistributedIngester(Ingester):
                 continue
             outcome, value = item
             if outcome == "unchanged":
-                self._unchanged(value)
+                self.unchanged(value)
                 continue
             doc = next(results)
             if isinstance(doc, Rejection):
                 self.reject(doc)
             elif self.pending.source_doc(value):
-                self._unchanged(doc.source)
+                self.unchanged(doc.source)
             else:
-                self._classify_one(dedup_, doc, value, batch)
-
-    def _classify_one(self, dedup_: Deduplicator, doc: Document, key: str, batch: Batch) -> None:
-        original = dedup_.original_of(doc)
-        if original:
-            doc.duplicate_of, doc.status = original
-        elif not doc.is_english:
-            doc.status = "non-english"
-        dedup_.batch.append(doc)
-        batch.ready.append((doc, key))
-
-    def _unchanged(self, source: str) -> None:
-        self.report.unchanged += 1
-        self.on_item(source, "unchanged")
+                self.classify_document(dedup_, doc)
+                batch.ready.append((doc, value))
 
     def commit_analysed(self, window: deque[Batch]) -> None:
         """Write, in input order, the batches at the front of the window whose analysis is back."""

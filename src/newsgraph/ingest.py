@@ -84,6 +84,14 @@ class Deduplicator:
         return None
 
 
+def clean_or_reject(raw: RawDocument) -> Document | Rejection:
+    """The cleaned document, or the rejection saying why it cannot become one."""
+    try:
+        return clean(raw)
+    except InputRejected as exc:
+        return Rejection(raw.source, exc.reason, str(exc))
+
+
 def _batches(items: Iterable, size: int) -> Iterator[list]:
     it = iter(items)
     while chunk := list(islice(it, size)):
@@ -127,22 +135,29 @@ class Ingester:
                 continue
             key = source_key(item)
             if self.store.source_doc(key):
-                self.report.unchanged += 1
-                self.on_item(item.source, "unchanged")
+                self.unchanged(item.source)
                 continue
-            try:
-                doc = clean(item)
-            except InputRejected as exc:
-                self.reject(Rejection(item.source, exc.reason, str(exc)))
+            doc = clean_or_reject(item)
+            if isinstance(doc, Rejection):
+                self.reject(doc)
                 continue
-            original = dedup_.original_of(doc)
-            if original:
-                doc.duplicate_of, doc.status = original
-            elif not doc.is_english:
-                doc.status = "non-english"
-            dedup_.batch.append(doc)
+            self.classify_document(dedup_, doc)
             ready.append((doc, key))
         return ready
+
+    def unchanged(self, source: str) -> None:
+        self.report.unchanged += 1
+        self.on_item(source, "unchanged")
+
+    @staticmethod
+    def classify_document(dedup_: Deduplicator, doc: Document) -> None:
+        """Mark `doc` a duplicate, near-duplicate or non-English document, and let later ones compare with it."""
+        original = dedup_.original_of(doc)
+        if original:
+            doc.duplicate_of, doc.status = original
+        elif not doc.is_english:
+            doc.status = "non-english"
+        dedup_.batch.append(doc)
 
     def analyse(self, docs: list[Document]) -> dict[str, Analysis]:
         todo = [d for d in docs if d.status == "new"]
@@ -155,8 +170,7 @@ class Ingester:
             doc.status = "analysed" if analysis is not None else "stored"
         with self.store.transaction() as writer:
             if key and writer.has_source(key):  # another process stored this input since `prepare` looked
-                self.report.unchanged += 1
-                self.on_item(doc.source, "unchanged")
+                self.unchanged(doc.source)
                 return
             if doc.status in ("analysed", "stored") and (original := writer.original_by_hash(doc.content_hash)):
                 doc.duplicate_of, doc.status, analysis = original, "duplicate", None  # the same: a concurrent writer
