@@ -18,16 +18,15 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import socket
 import statistics
 import sys
-import threading
 import time
 
 import httpx
 
 import newsgraph
 from newsgraph.api import create_app
+from newsgraph.api.background import BackgroundServer
 from newsgraph.model import Document
 
 TYPES = ["COUNTRY"] * 1 + ["PERSON"] * 5 + ["ORG"] * 3 + ["LOCATION"] * 2 + ["WEAPON"]
@@ -145,27 +144,6 @@ def refresh_after_ingest(path: str, count: int, events_per_doc: int) -> None:
               f"(a full rebuild is only needed after a merge or split)")
 
 
-class Server:
-    def __init__(self, app):
-        import uvicorn
-
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            self.port = s.getsockname()[1]
-        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning"))
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-
-    def __enter__(self):
-        self.thread.start()
-        while not self.server.started:
-            time.sleep(0.05)
-        return self
-
-    def __exit__(self, *exc):
-        self.server.should_exit = True
-        self.thread.join()
-
-
 def timed(client: httpx.Client, paths: list[str]) -> list[float]:
     out = []
     for path in paths:
@@ -215,7 +193,7 @@ def run(path: str, requests: int) -> None:
           f"{stats['events']:,} events; {requests} sequential requests per line, after 20 warm-up requests")
     print(f"{'endpoint':44} {'entities':9} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
     worst = 0.0
-    with Server(create_app(path)) as server, httpx.Client(base_url=f"http://127.0.0.1:{server.port}", timeout=60) as c:
+    with BackgroundServer(create_app(path)) as server, httpx.Client(base_url=server.url, timeout=60) as c:
         for label, template in ENDPOINTS.items():
             for group, picked in groups.items():
                 paths = [template.format(id=e["id"], prefix=e["name"][:4]) for e in picked]

@@ -7,14 +7,12 @@ Set NEWSGRAPH_SCREENSHOTS=docs/screenshots to refresh the README's screenshots.
 from __future__ import annotations
 
 import os
-import socket
-import threading
-import time
 from pathlib import Path
 
 import pytest
 
 from newsgraph.api import create_app
+from newsgraph.api.background import BackgroundServer
 
 from .fixtures.ui.build import HOSTILE_OTHER, HOSTILE_PERSON, build
 
@@ -32,35 +30,6 @@ CANVAS_DRAWN = """() => [...document.querySelectorAll('#graph canvas')].some((c)
 })"""
 
 
-class Server:
-    """uvicorn on a free loopback port, in a thread of the test process."""
-
-    def __init__(self, app):
-        import uvicorn
-
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            self.port = s.getsockname()[1]
-        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning"))
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def __enter__(self):
-        self.thread.start()
-        deadline = time.monotonic() + 20
-        while not self.server.started:
-            assert time.monotonic() < deadline, "uvicorn did not start"
-            time.sleep(0.05)
-        return self
-
-    def __exit__(self, *exc):
-        self.server.should_exit = True
-        self.thread.join(timeout=10)
-
-
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     return build(str(tmp_path_factory.mktemp("ui") / "kb.db"))
@@ -68,7 +37,7 @@ def built(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def server(built):
-    with Server(create_app(built["db"])) as s:
+    with BackgroundServer(create_app(built["db"])) as s:
         yield s
 
 
@@ -194,7 +163,7 @@ def test_markup_in_articles_and_names_renders_as_text_and_runs_nothing(page, ser
 
 def test_corrections_need_the_token(browser, tmp_path):
     built = build(str(tmp_path / "kb.db"))
-    with Server(create_app(built["db"], token="t0ken")) as server:
+    with BackgroundServer(create_app(built["db"], token="t0ken")) as server:
         context = browser.new_context()
         page = context.new_page()
         open_page(page, server, f"/entity/{built['entities']['peru']}")
