@@ -17,18 +17,25 @@ def nlp():
     return load()
 
 
-@pytest.fixture(scope="session")
-def analyse(nlp):
-    """Text -> {canonical name: LocalEntity} through cleaning, the spaCy pipeline and entity extraction."""
+def analysed(nlp, text: str):
+    """Text -> (Document, {canonical name: LocalEntity}) through cleaning, the spaCy pipeline and
+    entity extraction, checking that every mention's offsets are exact."""
     from newsgraph.extract import entities
 
+    doc = clean(RawDocument(name="t.txt", source="t.txt", data=text, format="text"))
+    found = entities.extract(doc, nlp(doc.analysable_text()))
+    for e in found:
+        for m in e.mentions:
+            assert doc.text[m.start:m.end] == m.text  # provenance: offsets are exact
+    return doc, {e.name: e for e in found}
+
+
+@pytest.fixture(scope="session")
+def analyse(nlp):
+    """Text -> {canonical name: LocalEntity}."""
+
     def run(text: str):
-        doc = clean(RawDocument(name="t.txt", source="t.txt", data=text, format="text"))
-        found = entities.extract(doc, nlp(doc.analysable_text()))
-        for e in found:
-            for m in e.mentions:
-                assert doc.text[m.start:m.end] == m.text  # provenance: offsets are exact
-        return {e.name: e for e in found}
+        return analysed(nlp, text)[1]
 
     return run
 

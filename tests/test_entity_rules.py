@@ -4,29 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.clean import clean
-from newsgraph.model import RawDocument
+from .test_entities import analysed, nlp  # noqa: F401  (session-scoped model fixture)
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="session")
-def analyse():
-    """Text -> (Document, {canonical name: LocalEntity}) through cleaning, the pipeline and entity extraction."""
-    from newsgraph.extract import entities
-    from newsgraph.nlp import load
-
-    nlp = load()
-
-    def run(text: str):
-        doc = clean(RawDocument(name="t.txt", source="t.txt", data=text, format="text"))
-        found = entities.extract(doc, nlp(doc.analysable_text()))
-        for e in found:
-            for m in e.mentions:
-                assert doc.text[m.start:m.end] == m.text  # provenance: offsets are exact
-        return doc, {e.name: e for e in found}
-
-    return run
+def analyse(nlp):  # noqa: F811
+    """Text -> (Document, {canonical name: LocalEntity})."""
+    return lambda text: analysed(nlp, text)
 
 
 def by_type(ents: dict, etype: str) -> set[str]:
