@@ -4,26 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.clean import clean
-from newsgraph.model import RawDocument
+from .test_entities import analysed, nlp  # noqa: F401  (session-scoped model fixture)
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="session")
-def countries():
+def countries(nlp):  # noqa: F811
     """Text -> {entity name: country} for the people and organisations the text names."""
-    from newsgraph.extract import entities
-    from newsgraph.nlp import load
-
-    nlp = load()
-
-    def run(text: str) -> dict[str, str | None]:
-        doc = clean(RawDocument(name="t.txt", source="t.txt", data=text, format="text"))
-        found = entities.extract(doc, nlp(doc.analysable_text()))
-        return {e.name: e.country for e in found if e.type in ("PERSON", "ORG")}
-
-    return run
+    return lambda text: {name: e.country for name, e in analysed(nlp, text)[1].items() if e.type in ("PERSON", "ORG")}
 
 
 def test_counterpart_qualified_by_a_demonym(countries):
