@@ -5,27 +5,19 @@ Seat cities standing for the organisation seated there ("Brussels" acting is the
 """
 from __future__ import annotations
 
-import re
 
 import pytest
 
 from newsgraph.extract import events
-from newsgraph.model import Document, LocalEntity, Mention
+from newsgraph.model import Document, LocalEntity
 
-from .test_events import nlp  # noqa: F401  (session-scoped model fixture)
+from .test_events import hand_entities, nlp  # noqa: F401  (session-scoped model fixture)
 
 
 def entities(text: str, table: dict[str, tuple[str, list[str]]]) -> list[LocalEntity]:
     """Entities of `text` by name: {name: (type, surfaces)}."""
-    out = []
-    for name, (etype, surfaces) in table.items():
-        ent = LocalEntity(key=f"L{len(out)}", name=name, type=etype)
-        for surface in surfaces:
-            found = re.finditer(rf"\b{re.escape(surface)}\b", text)
-            ent.mentions += [Mention(m.start(), m.end(), surface) for m in found]
-        if ent.mentions:
-            out.append(ent)
-    return out
+    return hand_entities(text, [(surface, name, etype, None) for name, (etype, surfaces) in table.items()
+                                for surface in surfaces])
 
 
 def triples(nlp, text: str, table) -> set[tuple]:  # noqa: F811

@@ -4,12 +4,12 @@ Our own sentences; entities are given by hand so that only the events stage is t
 """
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from newsgraph.extract import events
 from newsgraph.model import Document, LocalEntity, Mention
+
+from .test_events import hand_entities, nlp  # noqa: F401  (session-scoped model fixture)
 
 pytestmark = pytest.mark.slow
 
@@ -19,25 +19,13 @@ DEMONYMS = {"Kenyan": "Kenya", "Somali": "Somalia", "Eritrean": "Eritrea", "Turk
             "Armenian": "Armenia", "Azerbaijani": "Azerbaijan", "Ugandan": "Uganda", "Peruvian": "Peru"}
 
 
-@pytest.fixture(scope="session")
-def nlp():
-    from newsgraph.nlp import load
-
-    return load()
-
-
 ORGS = {"Northern Liberation Front": "Kenya", "Coastal Defence Army": "Kenya", "African Union": None}
 
 
 def entities_of(text: str) -> list[LocalEntity]:
-    found: dict[str, LocalEntity] = {}
-    names = [(c, c, "COUNTRY") for c in COUNTRIES] + [(d, c, "COUNTRY") for d, c in DEMONYMS.items()]
-    for surface, name, etype in names + [(o, o, "ORG") for o in ORGS] + [("Badme", "Badme", "LOCATION")]:
-        for m in re.finditer(rf"\b{re.escape(surface)}\b", text):
-            ent = found.setdefault(name, LocalEntity(key=f"L{len(found)}", name=name, type=etype,
-                                                     country=ORGS.get(name)))
-            ent.mentions.append(Mention(m.start(), m.end(), surface))
-    return list(found.values())
+    names = [(c, c, "COUNTRY", None) for c in COUNTRIES] + [(d, c, "COUNTRY", None) for d, c in DEMONYMS.items()]
+    orgs = [(o, o, "ORG", country) for o, country in ORGS.items()]
+    return hand_entities(text, names + orgs + [("Badme", "Badme", "LOCATION", None)])
 
 
 def read(nlp, text: str) -> list[tuple]:

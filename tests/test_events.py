@@ -32,24 +32,22 @@ def nlp():
     return load()
 
 
-def local_entities(text: str) -> list[LocalEntity]:
-    """Entities of `text` found by name: countries (with demonyms), the people above, a city."""
+def hand_entities(text: str, table) -> list[LocalEntity]:
+    """Entities of `text` given by hand: every whole-word match of each (surface, name, type, country)."""
     found: dict[str, LocalEntity] = {}
-
-    def add(name: str, etype: str, surface: str, country: str | None = None) -> None:
+    for surface, name, etype, country in table:
         for m in re.finditer(rf"\b{re.escape(surface)}\b", text):
             ent = found.setdefault(name, LocalEntity(key=f"L{len(found)}", name=name, type=etype, country=country))
             ent.mentions.append(Mention(m.start(), m.end(), surface))
-
-    for c in COUNTRIES:
-        add(c, "COUNTRY", c)
-    for demonym, c in DEMONYMS.items():
-        add(c, "COUNTRY", demonym)
-    for person, country in PEOPLE.items():
-        add(person if " " in person else next(p for p in PEOPLE if p.endswith(person) and " " in p), "PERSON",
-            person, country)
-    add("Kharkiv", "LOCATION", "Kharkiv")
     return list(found.values())
+
+
+def local_entities(text: str) -> list[LocalEntity]:
+    """Entities of `text` found by name: countries (with demonyms), the people above, a city."""
+    table = [(c, c, "COUNTRY", None) for c in COUNTRIES] + [(d, c, "COUNTRY", None) for d, c in DEMONYMS.items()]
+    table += [(person, person if " " in person else next(p for p in PEOPLE if p.endswith(person) and " " in p),
+               "PERSON", country) for person, country in PEOPLE.items()]
+    return hand_entities(text, table + [("Kharkiv", "Kharkiv", "LOCATION", None)])
 
 
 def read(nlp, text: str, published: str | None = "2025-05-14") -> list[tuple]:
