@@ -332,3 +332,18 @@ def test_further_aid_in_a_deal_goes_to_the_same_buyer(nlp):
     found = read(nlp, text)
     assert [t for t in found if t[:3] == ("AID", "Turkey", "Kenya")]
     assert len([t for t in found if t[0] == "AID"]) == 2
+
+
+# buying: the seller gives, the buyer receives --------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Peru has bought six helicopters from Russia, officials said.",  # "from" parsed on the object
+    "Peru's purchase of six helicopters from Russia was completed in May.",
+    "The Peruvian congress approved the purchase of six helicopters from Russia.",
+    "Peru has ordered six attack helicopters from Russia.",
+])
+def test_a_purchase_is_aid_from_the_seller_to_the_buyer(nlp, text):
+    assert ("AID", "Russia", "Peru") in triples(nlp, text)
+
+
+def test_a_purchase_names_the_maker_when_no_seller_is_given(nlp):
+    assert ("AID", "Turkey", "Kenya") in triples(nlp, "Kenya's acquisition of Turkish drones worried its neighbours.")

@@ -400,6 +400,8 @@ class Reader:
             args.actors, args.targets = self.of(patient), args.actors
         else:
             giver = self.of_all(prep_objects(verb, {"from", *cue.particle}))  # "relied on Russia for arms"
+            if not giver and patient is not None:  # "bought drones from Iran", the phrase parsed on "drones"
+                giver = self.of_all(prep_objects(patient, {"from"}))
             if not giver and patient is not None:
                 giver = [k for c in patient.children if c.dep_ in ("amod", "compound", "npadvmod", "nmod")
                          for k in [self.parties.direct(c)] if k]
@@ -439,8 +441,25 @@ class Reader:
             self._taken(noun, args.governor, via, args)
         if not args.targets and cue.type == "AID":
             self._beneficiary(noun, args)
+        if cue.reverse:
+            self._bought(noun, args)
         args.location = self.location(noun, args.governor)
         return args
+
+    def _bought(self, noun, args: Arguments) -> None:
+        """ "Romania approved the purchase of tanks from the US", "Iran's purchase of Russian jets":
+        the buyer (possessor, or whoever handles the purchase) receives; the seller, or the maker
+        of what is bought, gives."""
+        things = prep_objects(noun, {"of"})
+        giver = self.of_all(prep_objects(noun, {"from"}) + [q for p in things for q in prep_objects(p, {"from"})])
+        if not giver:
+            giver = [k for p in things for c in p.children if c.dep_ in ("amod", "compound", "nmod")
+                     for k in [self.parties.direct(c)] if k]
+        buyer = args.actors
+        if not buyer and args.governor is not None:
+            buyer = self.of(subject(args.governor))
+        args.actors, args.targets = giver, [k for k in buyer if k not in giver]
+        args.how.append("reversed (bought)")
 
     def _taken(self, noun, verb, via: str, args: Arguments) -> None:
         """ "Peru took delivery of helicopters from Russia": the subject receives, the "from" party gives."""
