@@ -347,3 +347,23 @@ def test_a_purchase_is_aid_from_the_seller_to_the_buyer(nlp, text):
 
 def test_a_purchase_names_the_maker_when_no_seller_is_given(nlp):
     assert ("AID", "Turkey", "Kenya") in triples(nlp, "Kenya's acquisition of Turkish drones worried its neighbours.")
+
+
+# who acts when the clause does not say --------------------------------------------------
+def test_who_uses_weapons_is_who_strikes_not_who_made_them(nlp):
+    got = triples(nlp, "Ethiopia says Eritrea has used Turkish drones to attack its border towns.")
+    assert ("ASSAULT", "Eritrea", "Ethiopia") in got
+    assert not any(e[1] == "Turkey" for e in got if e[0] == "ASSAULT")
+
+
+def test_weapons_given_are_used_by_their_receiver(nlp):
+    text = "Turkey has provided Somalia with drones that have been used to hit targets in Kenya."
+    assert ("ASSAULT", "Somalia", "Kenya") in triples(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya imposed sanctions on two Turkish firms it said had supplied drones to Somalia.",
+    "Kenya sanctioned two Turkish firms that it said had supplied drones to Somalia.",
+])
+def test_a_relative_clause_of_speech_tells_an_act_of_the_noun_it_describes(nlp, text):
+    assert ("AID", "Turkey", "Somalia", "alleged") in read(nlp, text)

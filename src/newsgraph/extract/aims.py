@@ -39,6 +39,8 @@ def prefill(found: list[Found], reader: EventReader) -> list[Found]:
     attacks, demands and warnings the sentence gives around them."""
     extra: list[Found] = []
     for f in found:
+        if f.event.actor is None and f.event.target is not None:
+            arm_the_receiver(f, found)
         if f.pending and f.event.type in listed("hosted_types") and f.match.cue.mode == "visit":
             aim_at_host(f, reader)
         if f.event.target is not None or f.event.actor is None or f.pending:  # pending: completed from an earlier act, or dropped
@@ -52,6 +54,24 @@ def prefill(found: list[Found], reader: EventReader) -> list[Found]:
         if f.event.target is None and f.event.type in listed("answering_types"):
             extra += aim_at_provocation(f, reader.parties)
     return found + extra
+
+
+def arm_the_receiver(f: Found, found: list[Found]) -> None:
+    """ "provided Moscow with drones that have been used to hit targets in Ukraine": whoever was
+    given the weapons is who used them."""
+    node, described = f.match.token, False
+    for _ in range(8):
+        if node.head.i == node.i:
+            return
+        described = described or node.dep_ in ("relcl", "acl")
+        node = node.head
+        giver = next((o for o in found if o.sent == f.sent and o.match.token.i == node.i and o.event.type == "AID"
+                      and o.event.target and o.event.target != f.event.target), None)
+        if giver is not None:
+            if described:
+                f.event.actor = giver.event.target
+                f.event.rule += "; actor: who was given the weapons"
+            return
 
 
 def aim(found: list[Found], reader: EventReader) -> list[Found]:

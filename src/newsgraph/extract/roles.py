@@ -98,6 +98,14 @@ def first_conjunct(token):
     return token
 
 
+def said_of(verb) -> bool:
+    """ "firms it said had supplied engines", "a man police believe planted the bomb": a clause told of
+    the noun a relative clause of speech describes, whose gap is the subject."""
+    speech = verb.head
+    return verb.dep_ == "ccomp" and speech.dep_ == "relcl" and speech.head.pos_ in ("NOUN", "PROPN") \
+        and subject(speech) is not None and subject(speech).i < speech.i and speech.head.i < subject(speech).i
+
+
 def is_passive(verb) -> bool:
     """ "drones were supplied", "drones supplied by Iran"; not "that it had supplied drones"."""
     if any(c.dep_ in ("nsubj", "csubj") for c in verb.children):
@@ -148,6 +156,8 @@ def subject(verb):
     if subj is not None:
         if subj.lower_ in RELATIVE and verb.dep_ == "relcl":
             return verb.head
+        if subj.lower_ in RELATIVE and verb.dep_ == "ccomp" and verb.head.dep_ == "relcl":
+            return verb.head.head  # "firms that it said had supplied drones", parsed with "that" on "supplied"
         return subj
     if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return verb.head
@@ -171,6 +181,8 @@ class Reader:
     def implicit_actor(self, verb) -> tuple[list[str], str]:
         """The understood subject of a verb without one: "asked Iran to deliver", "accused X of supplying"."""
         cur = verb
+        if said_of(verb):  # "companies it said had supplied engines": the companies supplied them
+            return self.of(verb.head.head), "described by " + verb.head.lower_
         for _ in range(8):
             head = cur.head
             if is_root(cur) or cur.dep_ not in CLIMB:
@@ -213,7 +225,8 @@ class Reader:
         if via.dep_ in ("xcomp", "prep", "pcomp"):
             controller = child(head, "dobj", "dative")
             controller = direct_object(head) if controller is None else controller
-            obj = self.of(controller) if controller is not None and self.agentive(controller) else []
+            tool = head.lemma_.lower() in listed("instrument_verbs")  # "used Iranian drones to attack"
+            obj = self.of(controller) if controller is not None and self.agentive(controller) and not tool else []
             if obj and head.lemma_.lower() in self.lex.joining_verbs:  # "Norway joined the EU in sanctioning"
                 return list(dict.fromkeys(self.of(subject(head)) + obj)), f"subject and object of {head.lower_}"
             if obj:
