@@ -19,6 +19,7 @@ def test_gazetteer_knows_names_demonyms_capitals_and_official_names():
     assert gazetteer.lookup("Congolese") is None  # two states: ambiguous, left out
     assert "Iran" in gazetteer.epithets()["Islamic Republic"]
     assert gazetteer.place_country("Kharkiv") == "Ukraine"
+    assert gazetteer.place_country("Colombo") == "Sri Lanka"  # the capital, not a Brazilian namesake
     assert not gazetteer.is_state("Hong Kong")
 
 

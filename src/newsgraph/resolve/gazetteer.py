@@ -139,7 +139,9 @@ def epithets() -> dict[str, tuple[str, ...]]:
 
 @lru_cache(maxsize=1)
 def _places() -> dict[str, str]:
-    out: dict[str, str] = {}
+    """City and province names to ISO codes; a capital wins over its namesakes elsewhere
+    (Colombo is Sri Lanka's, not the Brazilian town's)."""
+    out: dict[str, str] = {capital: c.iso for c in countries().values() for capital in c.capitals}
     for line in data_text("places.tsv").splitlines():
         if line and not line.startswith("#"):
             name, iso = line.split("\t")
