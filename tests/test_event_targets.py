@@ -367,3 +367,10 @@ def test_weapons_given_are_used_by_their_receiver(nlp):
 ])
 def test_a_relative_clause_of_speech_tells_an_act_of_the_noun_it_describes(nlp, text):
     assert ("AID", "Turkey", "Somalia", "alleged") in read(nlp, text)
+
+
+def test_passing_weapons_on_is_aid_and_its_denial_answers_the_accuser(nlp):
+    got = read(nlp, "Kenya says Uganda passed the missiles to Somalia. Uganda firmly denied the claims.")
+    assert ("AID", "Uganda", "Somalia", "alleged") in got
+    assert ("REJECT", "Uganda", "Kenya", "asserted") in got
+    assert ("AID", "Uganda", "Somalia", "denied") in got
