@@ -374,3 +374,23 @@ def test_passing_weapons_on_is_aid_and_its_denial_answers_the_accuser(nlp):
     assert ("AID", "Uganda", "Somalia", "alleged") in got
     assert ("REJECT", "Uganda", "Kenya", "asserted") in got
     assert ("AID", "Uganda", "Somalia", "denied") in got
+
+
+# lists of parties ------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Several countries, including Peru and Chile, imposed sanctions on Bolivia.",
+    "Several states such as Peru and Chile imposed sanctions on Bolivia.",
+])
+def test_a_group_stands_for_the_members_it_lists(nlp, text):
+    got = triples(nlp, text)
+    assert ("SANCTION", "Peru", "Bolivia") in got and ("SANCTION", "Chile", "Bolivia") in got
+
+
+def test_asking_to_buy_is_a_request_to_the_seller(nlp):
+    assert ("REQUEST", "Kenya", "Turkey") in triples(nlp, "Kenya has asked to buy drones from Turkey, officials said.")
+
+
+def test_an_unnamed_buyer_is_not_an_earlier_recipient(nlp):
+    text = "Turkey delivered drones to Kenya in May. Many states have shown interest in purchasing Turkish drones."
+    got = triples(nlp, text)
+    assert got.count(("AID", "Turkey", "Kenya")) == 1

@@ -158,7 +158,8 @@ def lend_content(framed: list[tuple[Match, Frame]]) -> None:
         frame.absorbed = frame.absorbed or owner.type in frames().absorbing_types
         if owner.args.targets or owner.type in ANSWERS:
             continue
-        owner.args.targets = [t for t in match.args.targets if t not in owner.args.actors]
+        given = match.args.actors if match.cue.reverse else match.args.targets  # "asked to buy drones from Iran"
+        owner.args.targets = [t for t in given if t not in owner.args.actors]
         owner.args.object = owner.args.object or match.args.object
         if owner.args.targets:
             owner.args.how.append(f"target from {match.token.lower_}")

@@ -17,6 +17,7 @@ from .lexicon import references
 PARTY_TYPES = frozenset({"COUNTRY", "PERSON", "ORG", "LOCATION"})
 DESCEND = ("appos", "compound", "amod", "nmod", "poss", "npadvmod")
 DESCEND_PREPS = frozenset({"of", "from"})
+LISTING_PREPS = frozenset({"including", "like"})  # "countries including Peru", "states like Chile"
 WINDOW = 900  # characters to look back for what a pronoun or "the two countries" stands for
 
 
@@ -183,6 +184,9 @@ class Parties:
         return found.pop() if len(found) == 1 else None
 
     def _descend(self, head, hint, depth: int) -> list[str]:
+        listed = self.listed_members(head, hint, depth)
+        if listed:
+            return listed
         for dep in DESCEND:
             for child in head.children:
                 if child.dep_ == dep and not (dep == "poss" and child.pos_ == "PRON" and hint is None):
@@ -208,6 +212,16 @@ class Parties:
         owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
         if owner is not None and self.stands_for_owner(head):  # "its special envoy", "their ministers"
             return [self.lift(k) for k in self.pronoun(owner, hint)]
+        return []
+
+    def listed_members(self, head, hint, depth: int) -> list[str]:
+        """ "22 countries, including Armenia and Algeria", "states such as Peru": the ones named."""
+        for prep in head.children:
+            listing = prep.lower_ in LISTING_PREPS or prep.lower_ == "as" and any(
+                c.lower_ == "such" for c in prep.children)
+            if prep.dep_ == "prep" and listing:
+                return [k for p in prep.children if p.dep_ == "pobj"
+                        for m in [p, *p.conjuncts] for k in self._one(m, hint, depth + 1)]
         return []
 
     def stands_for_owner(self, head) -> bool:

@@ -419,6 +419,7 @@ class Reader:
                 giver = [k for c in patient.children if c.dep_ in ("amod", "compound", "npadvmod", "nmod")
                          for k in [self.parties.direct(c)] if k]
             args.actors, args.targets = giver, args.actors
+            args.filled = True  # a buyer the clause leaves unnamed is not an earlier event's recipient
         args.how.append("reversed")
 
     def noun(self, noun, cue: Cue) -> Arguments:
