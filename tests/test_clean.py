@@ -71,6 +71,9 @@ def test_boilerplate_lines_are_marked_and_excluded_from_analysis():
     ("Published: 3 March 2025 | 10:15 GMT", "2025-03-03"),
     ("2025-01-31T08:00:00Z", "2025-01-31"),
     ("Updated Sept. 4, 2023 at 5:00 pm", "2023-09-04"),
+    ("Updated 9:15 AM EDT, Wed March 5, 2025", "2025-03-05"),  # abbreviated weekday, time zone
+    ("Fri 7 Mar 2025", "2025-03-07"),
+    ("Commentary | Published 12 June 2024", "2024-06-12"),  # a section name before the keyed date
 ])
 def test_datelines(line, expected):
     assert dates.dateline(line) == expected
@@ -79,6 +82,7 @@ def test_datelines(line, expected):
 @pytest.mark.parametrize("line", [
     "The ministers met on August 29, 2024 to sign the accord.",  # a sentence, not a dateline
     "31/02/2025",  # no such day
+    "The accord was published on 12 June 2024 by the ministry of defence in Lima.",  # too long for a header
 ])
 def test_not_datelines(line):
     assert dates.dateline(line) is None

@@ -19,6 +19,12 @@ def _patterns() -> tuple[list[re.Pattern], re.Pattern]:
     return [re.compile(p, re.IGNORECASE) for p in spec["patterns"]], re.compile(spec["filler"])
 
 
+@lru_cache(maxsize=1)
+def _keyed() -> tuple[re.Pattern, int]:
+    spec = load_yaml("datelines.yaml")
+    return re.compile(spec["keyed"]), int(spec["keyed_max_words"])
+
+
 def _to_iso(groups: dict) -> str | None:
     if groups.get("iso"):
         y, m, d = (int(x) for x in groups["iso"].split("-"))
@@ -53,7 +59,11 @@ def dateline(line: str) -> str | None:
         return None
     iso, m = found
     rest = line[:m.start()] + " " + line[m.end():]
-    return iso if _patterns()[1].match(rest) else None
+    if _patterns()[1].match(rest):
+        return iso
+    keyword, max_words = _keyed()
+    said = keyword.search(line[:m.start()])
+    return iso if said and len(line.split()) <= max_words else None
 
 
 @lru_cache(maxsize=1)
