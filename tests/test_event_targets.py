@@ -394,3 +394,31 @@ def test_an_unnamed_buyer_is_not_an_earlier_recipient(nlp):
     text = "Turkey delivered drones to Kenya in May. Many states have shown interest in purchasing Turkish drones."
     got = triples(nlp, text)
     assert got.count(("AID", "Turkey", "Kenya")) == 1
+
+
+# claims a grievance or an outsider makes ---------------------------------------------------
+def claims_of(nlp, text: str) -> list[tuple]:
+    """(type, actor, target, modality, source) of every event, by entity name."""
+    doc = Document(id="D1", name="t.txt", source="t.txt", text=text, published="2025-03-02")
+    ents = entities_of(text)
+    names = {e.key: e.name for e in ents}
+    found = events.extract(doc, nlp(text), ents)
+    return [(e.type, names.get(e.actor), names.get(e.target), e.modality, names.get(e.source)) for e in found]
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya imposed sanctions on three Ugandan officials over Uganda's supply of rifles to Somalia.",
+    "Kenya summoned the Ugandan envoy and handed him a note of protest over Uganda's delivery of rifles to Somalia.",
+    "Kenya expressed concern over Uganda's transfer of rifles to Somalia.",
+])
+def test_an_act_named_as_a_grievance_is_alleged_by_the_aggrieved(nlp, text):
+    assert ("AID", "Uganda", "Somalia", "alleged", "Kenya") in claims_of(nlp, text)
+
+
+def test_outsiders_unnamed_make_a_claim(nlp):
+    got = claims_of(nlp, "Western intelligence agencies say Uganda shipped rifles to Somalia.")
+    assert ("AID", "Uganda", "Somalia", "alleged", None) in got
+
+
+def test_unnamed_officials_do_not_make_a_claim_by_themselves(nlp):
+    assert ("AID", "Uganda", "Somalia", "asserted", None) in claims_of(nlp, "Officials said Uganda shipped rifles to Somalia.")

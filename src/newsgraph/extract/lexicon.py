@@ -158,6 +158,9 @@ class Frames:
     continuing_verbs: frozenset[str] = frozenset()
     involvement_nouns: frozenset[str] = frozenset()
     possible_aux: frozenset[str] = frozenset()
+    outsider_modifiers: frozenset[str] = frozenset()
+    grievance_words: frozenset[str] = frozenset()
+    grievance_preps: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)

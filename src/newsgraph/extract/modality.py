@@ -60,7 +60,10 @@ class FrameReader:
     def unnamed_source(self, verb) -> bool:
         """ "sources said", "officials told": a speaker the text does not name."""
         subj = subject(verb)
-        return subj is not None and subj.lemma_.lower() in self.cue.hedge_sources and not self.reader.of(subj)
+        if subj is None or self.reader.of(subj):
+            return False
+        outsider = any(c.dep_ in ("amod", "compound") and c.lower_ in self.cue.outsider_modifiers for c in subj.children)
+        return subj.lemma_.lower() in self.cue.hedge_sources or outsider  # "Western intelligence agencies say"
 
     def read(self, trigger) -> Frame:
         frame = Frame(negated=self.negated(trigger), planned=self.future(trigger), announced=self.future(trigger),
@@ -73,6 +76,8 @@ class FrameReader:
         if denies_claim_above(trigger, self.cue):
             return frame  # "..., an allegation Kampala rejects": the rejection is told as fact, by the rejecter
         frame.hypothetical = self.generic_subject(trigger)
+        if self._grievance(frame, trigger):
+            return frame
         while node.head.i != node.i:
             head, dep = node.head, node.dep_
             self._node = node
@@ -175,6 +180,36 @@ class FrameReader:
             frame.source = source
             return True
         return False
+
+    def _grievance(self, frame: Frame, trigger) -> bool:
+        """ "a note of protest over Tehran's supply of drones", "imposed sanctions over Iran's drone
+        deliveries": an act named as the grievance is alleged by whoever holds it against the doer."""
+        prep = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" else None
+        if prep is None or prep.lower_ not in self.cue.grievance_preps:
+            return False
+        held = self._held(prep.head)
+        if held is None:
+            return False
+        verb = held
+        while verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("dobj", "pobj", "prep", "conj") and verb.head.i != verb.i:
+            verb = verb.head
+        frame.claimed = True
+        frame.source = self.speaker(verb) if verb.pos_ in ("VERB", "AUX") else []
+        frame.cues.append(f"grievance({held.lower_})")
+        return True
+
+    def _held(self, node):
+        """The grievance an "over" phrase hangs on, maybe through the grievance's own object
+        ("sanctions on three officials over ...")."""
+        words = self.cue.grievance_words
+        for _ in range(3):
+            if node.lemma_.lower() in words or any(
+                    c.dep_ == "dobj" and c.lemma_.lower() in words for c in node.children):
+                return node
+            if node.dep_ not in ("pobj", "prep") or node.head.i == node.i:
+                return None
+            node = node.head
+        return None
 
     def _according_to(self, frame: Frame, trigger) -> None:
         """ "..., according to X": X is the source of the clause the phrase hangs on."""
