@@ -422,3 +422,11 @@ def test_outsiders_unnamed_make_a_claim(nlp):
 
 def test_unnamed_officials_do_not_make_a_claim_by_themselves(nlp):
     assert ("AID", "Uganda", "Somalia", "asserted", None) in claims_of(nlp, "Officials said Uganda shipped rifles to Somalia.")
+
+
+def test_those_accused_after_a_sanction_are_its_targets_and_each_accuser_is_a_source(nlp):
+    text = "Kenya and France imposed sanctions on Ugandan arms dealers, accusing them of supplying Somalia."
+    got = claims_of(nlp, text)
+    assert ("AID", "Uganda", "Somalia", "alleged", "Kenya") in got
+    assert ("AID", "Uganda", "Somalia", "alleged", "France") in got
+    assert not any(e[0] == "AID" and e[1] in ("Kenya", "France") for e in got)

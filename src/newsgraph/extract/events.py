@@ -64,11 +64,11 @@ class EventReader:
         status = self.keep(match, actors, targets)
         if status is None and frame.denied_by is not None and actors and match.cue.pos == "verb":
             status = "pending"  # "Moscow denied mistreating prisoners": the act alleged earlier, if any
-        decided = decide(frame, match.type, actors, targets, self.parties)
-        if status is None or decided is None:
+        if status is None:
             return []
         return [Found(self.event(match, sent, dates, frame, actor, target, *decided), n, match, frame,
                       pending=status == "pending")
+                for decided in decisions(frame, match.type, actors, targets, self.parties)
                 for actor, target in pairs(match, actors, targets, self.reader.lex.symmetric, self.reader.lex.mutual)]
 
     def arrange(self, match: Match, frame: Frame) -> tuple[list[str], list[str]]:
@@ -125,6 +125,14 @@ class EventReader:
             location=args.location, evidence_start=start, evidence_end=end,
             confidence=confidence(match, frame, actor, target), rule=rule_of(match, frame),
         )
+
+
+def decisions(frame: Frame, etype: str, actors: list[str], targets: list[str], parties) -> list[tuple]:
+    """(modality, source) once per speaker: "Britain and the EU accused them of ..." is two claims."""
+    speakers = frame.source[1:] if frame.denied_by is None else []
+    out = [decide(frame, etype, actors, targets, parties)]
+    out += [decide(replace(frame, source=[s]), etype, actors, targets, parties) for s in speakers]
+    return [d for d in dict.fromkeys(out) if d is not None]
 
 
 def pairs(match: Match, actors: list[str], targets: list[str], symmetric, mutual=frozenset()) -> list[tuple]:

@@ -278,6 +278,9 @@ class Parties:
             return []
         if hint and token.dep_ == "poss":
             return hint
+        aimed = self.object_before(token)
+        if aimed:
+            return aimed
         binder = self.binder(token, kind)
         if binder:
             return binder
@@ -292,6 +295,22 @@ class Parties:
             return group
         pair = self.recent(token.idx, {"COUNTRY"}, 2)
         return pair if len(pair) == 2 else []
+
+    def object_before(self, token) -> list[str]:
+        """ "imposed sanctions on Iranian firms, accusing them of ...", "expelled two diplomats,
+        accusing them of spying": the object of a participle's subject-less clause is who the main
+        verb acted on, never its subject."""
+        verb = token.head
+        if token.dep_ != "dobj" or verb.dep_ != "advcl" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return []
+        main = verb.head
+        for obj in (c for c in main.children if c.dep_ == "dobj"):
+            found = self._one(obj, None, 1) if obj.pos_ != "PRON" else []
+            found = found or [k for c in obj.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+                              for p in c.children if p.dep_ == "pobj" for k in self._one(p, None, 1)]
+            if found:
+                return found
+        return []
 
     def binder(self, token, kind: str) -> list[str]:
         """The subject of an enclosing clause a pronoun refers back to ("X said his country ...")."""
