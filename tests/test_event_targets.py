@@ -430,3 +430,12 @@ def test_those_accused_after_a_sanction_are_its_targets_and_each_accuser_is_a_so
     assert ("AID", "Uganda", "Somalia", "alleged", "Kenya") in got
     assert ("AID", "Uganda", "Somalia", "alleged", "France") in got
     assert not any(e[0] == "AID" and e[1] in ("Kenya", "France") for e in got)
+
+
+def test_a_charge_denied_in_apposition_leaves_the_accusation_standing(nlp):
+    text = "Kenya accused Somalia of using Ugandan territory to launch attacks on Kenyan towns, a charge Uganda denies."
+    got = claims_of(nlp, text)
+    assert ("ACCUSE", "Kenya", "Somalia", "asserted", None) in got
+    assert ("ASSAULT", "Somalia", "Kenya", "alleged", "Kenya") in got
+    assert ("ASSAULT", "Somalia", "Kenya", "denied", "Uganda") in got
+    assert ("REJECT", "Uganda", "Kenya", "asserted", None) in got

@@ -159,6 +159,10 @@ def answer_denial(f: Found, found: list[Found], reader: EventReader) -> list[Fou
     acts = denied_acts(f.match.token)
     before = claims_before(f, found, parties, acts or frozenset())
     pointed = refers_to_claims(f.match.token)  # "denied the accusations": aimed at the accuser
+    if pointed and not before:  # "X accused Y of using Z's territory ..., a charge Z denies"
+        before = [o for o in found if o.sent == f.sent and o.event.modality == "alleged"
+                  and o.event.type not in SPEECH_TYPES and o.event.evidence_start <= f.event.evidence_start
+                  and o.match.token.i < f.match.token.i]
     answered = pointed or (acts is not None and bool(before))  # "denied any transfer": at no one
     if f.event.target is None and not answered:
         f.event.target = answered_event_actor(f, found, parties)
@@ -173,7 +177,7 @@ def answer_denial(f: Found, found: list[Found], reader: EventReader) -> list[Fou
                 o.event, modality="denied", source=denier,
                 evidence_start=f.event.evidence_start, evidence_end=f.event.evidence_end,
                 confidence=round(min(o.event.confidence, f.event.confidence) - 0.1, 2),
-                rule=f"{o.event.rule}; denied by {f.match.token.lower_} (claim of an earlier sentence)"))
+                rule=f"{o.event.rule}; denied by {f.match.token.lower_} (the claim it answers)"))
             for o in before]
 
 

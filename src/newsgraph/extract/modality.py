@@ -152,6 +152,8 @@ class FrameReader:
         if dep not in INTO_FRAME:
             return False
         if lemma in cue.deny_verbs and dep in DENIED:
+            if self.appended_denial(head, dep):  # "X accused Y of ..., a charge Z denies": the accusation stands
+                return True
             frame.denied_by = self.speaker(head)
             frame.cues.append(f"deny({head.lower_})")
             return True
@@ -162,6 +164,13 @@ class FrameReader:
         if lemma in cue.report_verbs and dep in INTO_SPEECH and not self.handles_object(head, dep):
             return self._speaker(frame, head, claimed=False, label="report")
         return False
+
+    def appended_denial(self, verb, dep: str) -> bool:
+        """ "Kenya accused Uganda of ..., a charge Kampala denies", parsed as if Kampala denied the
+        whole clause before it: the denial answers the charge, not the accusing."""
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        return dep == "ccomp" and self._node.i < verb.i and obj is not None and obj.i < verb.i \
+            and obj.lemma_.lower() in self.cue.claim_nouns and self._node.lemma_.lower() in self.cue.accuse_frames
 
     def handles_object(self, verb, dep: str) -> bool:
         """ "added the firms to its list, barring them from ...": a reporting verb with a thing
