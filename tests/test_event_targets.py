@@ -439,3 +439,19 @@ def test_a_charge_denied_in_apposition_leaves_the_accusation_standing(nlp):
     assert ("ASSAULT", "Somalia", "Kenya", "alleged", "Kenya") in got
     assert ("ASSAULT", "Somalia", "Kenya", "denied", "Uganda") in got
     assert ("REJECT", "Uganda", "Kenya", "asserted", None) in got
+
+
+def test_warning_of_a_third_partys_act_is_a_claim_not_a_threat(nlp):
+    got = claims_of(nlp, "Kenya warned that Uganda could help Somalia's rebels rearm.")
+    assert not any(e[0] == "THREATEN" for e in got)
+    assert ("AID", "Uganda", "Somalia", "alleged", "Kenya") in got
+    assert ("THREATEN", "Kenya", "Somalia") in triples(nlp, "Kenya warned that Somalia would pay a heavy price.")
+
+
+def test_an_announcement_yet_to_come_is_planned(nlp):
+    got = claims_of(nlp, "Kenya is expected to announce new sanctions on Somalia next week, officials said.")
+    assert ("SANCTION", "Kenya", "Somalia", "planned", "Kenya") in got
+
+
+def test_weaponry_is_a_weapon(nlp):
+    assert ("AID", "Uganda", "Kenya", "planned") in read(nlp, "Uganda is ready to deliver more modern weaponry to Kenya.")

@@ -162,6 +162,9 @@ class FrameReader:
         if lemma in cue.accuse_frames or lemma in cue.allege_verbs:
             return self._speaker(frame, head, claimed=True, label="allege")
         if lemma in cue.report_verbs and dep in INTO_SPEECH and not self.handles_object(head, dep):
+            if dep == "dobj" and self.yet_to_come(head):  # "is expected to announce new sanctions"
+                frame.planned = True
+                frame.cues.append(f"intent({head.lower_})")
             return self._speaker(frame, head, claimed=False, label="report")
         return False
 
@@ -171,6 +174,12 @@ class FrameReader:
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         return dep == "ccomp" and self._node.i < verb.i and obj is not None and obj.i < verb.i \
             and obj.lemma_.lower() in self.cue.claim_nouns and self._node.lemma_.lower() in self.cue.accuse_frames
+
+    def yet_to_come(self, verb) -> bool:
+        """ "will announce", "is expected to unveil": what is announced is not done yet."""
+        above = verb.head.lemma_.lower()
+        return self.future(verb) or verb.dep_ == "xcomp" and (
+            above in self.cue.intent_verbs or above in self.cue.intent_adjectives or self.future(verb.head))
 
     def handles_object(self, verb, dep: str) -> bool:
         """ "added the firms to its list, barring them from ...": a reporting verb with a thing

@@ -94,7 +94,8 @@ def satisfied(token, cue: Cue, args: Arguments, reader: Reader) -> bool:
         return False
     if cue.subject and not subject_is(token, cue, args):
         return False
-    if cue.clause == "future" and not any(c.dep_ == "ccomp" and future_clause(c) for c in token.children):
+    if cue.clause == "future" and not any(c.dep_ == "ccomp" and future_clause(c) and not others_act(c, args, reader)
+                                          for c in token.children):
         return False
     return not (cue.joint is True and not is_joint(token, args, reader))
 
@@ -127,6 +128,15 @@ def future_clause(verb) -> bool:
     if any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children):
         return any(c.dep_ == "aux" and c.lower_ in cues.future_aux for c in verb.children)
     return any(c.dep_ == "aux" and c.lower_ in cues.future_aux | cues.possible_aux for c in verb.children)
+
+
+def others_act(clause, args: Arguments, reader: Reader) -> bool:
+    """ "warned that Russia could help Iran": a third party's future act is a claim, not a threat;
+    "warned that Kenya would pay a heavy price" (no act of Kenya's) still is."""
+    doers = reader.of(subject(clause))
+    if not doers or not cues_for(clause, reader):  # "would pay a heavy price", "would face sanctions"
+        return False
+    return not any(reader.parties.same_side(d, a) for d in doers for a in args.actors)
 
 
 # A party met "around", "near" or "against" a drill is faced, not a partner in it.
