@@ -455,3 +455,15 @@ def test_an_announcement_yet_to_come_is_planned(nlp):
 
 def test_weaponry_is_a_weapon(nlp):
     assert ("AID", "Uganda", "Kenya", "planned") in read(nlp, "Uganda is ready to deliver more modern weaponry to Kenya.")
+
+
+def test_joint_condemners_do_not_accuse_each_other(nlp):
+    text = "Kenya, Uganda and France condemned the arms transfers, calling them a flagrant violation of the embargo."
+    got = triples(nlp, text)
+    assert not any(e[0] == "ACCUSE" and e[2] in ("Kenya", "Uganda", "France") for e in got)
+
+
+def test_a_closing_quote_stays_with_its_sentence_and_a_paragraph_starts_one(nlp):
+    text = 'Kenya said it acted "within the law."\n\nUganda condemned the raid.'
+    doc = nlp(text)
+    assert [s.text.strip() for s in doc.sents] == ['Kenya said it acted "within the law."', "Uganda condemned the raid."]

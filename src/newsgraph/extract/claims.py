@@ -86,7 +86,7 @@ def aim_accusation(f: Found, found: list[Found], parties) -> None:
     """ "X alleged that Y supplied drones": the accusation is aimed at Y."""
     for other in found:
         ev = other.event
-        if other.sent == f.sent and ev.modality == "alleged" and ev.actor \
+        if other.sent == f.sent and ev.modality == "alleged" and ev.actor and ev.type not in SPEECH_TYPES \
                 and parties.same_side(ev.source, f.event.actor) and not parties.same_side(ev.actor, f.event.actor):
             f.event.target = ev.actor
             return

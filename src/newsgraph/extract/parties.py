@@ -279,7 +279,7 @@ class Parties:
         if hint and token.dep_ == "poss":
             return hint
         aimed = self.object_before(token)
-        if aimed:
+        if aimed is not None:
             return aimed
         binder = self.binder(token, kind)
         if binder:
@@ -296,21 +296,21 @@ class Parties:
         pair = self.recent(token.idx, {"COUNTRY"}, 2)
         return pair if len(pair) == 2 else []
 
-    def object_before(self, token) -> list[str]:
-        """ "imposed sanctions on Iranian firms, accusing them of ...", "expelled two diplomats,
-        accusing them of spying": the object of a participle's subject-less clause is who the main
-        verb acted on, never its subject."""
+    def object_before(self, token) -> list[str] | None:
+        """ "imposed sanctions on Iranian firms, accusing them of ...", "condemned the transfers,
+        calling them a violation": the object of a participle's subject-less clause is what the main
+        verb acted on (maybe no party at all), never its subject. None: not such a pronoun."""
         verb = token.head
         if token.dep_ != "dobj" or verb.dep_ != "advcl" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-            return []
-        main = verb.head
-        for obj in (c for c in main.children if c.dep_ == "dobj"):
-            found = self._one(obj, None, 1) if obj.pos_ != "PRON" else []
-            found = found or [k for c in obj.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
-                              for p in c.children if p.dep_ == "pobj" for k in self._one(p, None, 1)]
+            return None
+        objects = [c for c in verb.head.children if c.dep_ == "dobj" and c.pos_ != "PRON"]
+        for obj in objects:
+            found = self._one(obj, None, 1) or [
+                k for c in obj.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+                for p in c.children if p.dep_ == "pobj" for k in self._one(p, None, 1)]
             if found:
                 return found
-        return []
+        return [] if objects else None
 
     def binder(self, token, kind: str) -> list[str]:
         """The subject of an enclosing clause a pronoun refers back to ("X said his country ...")."""

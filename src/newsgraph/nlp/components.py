@@ -21,6 +21,26 @@ LEXICON = "newsgraph_lexicon"
 SHAPES = "newsgraph_shapes"
 
 
+PARAGRAPHS = "newsgraph_paragraphs"
+CLOSING_QUOTES = frozenset({'"', "\u201d", "'", "\u2019"})
+SENTENCE_ENDS = frozenset({".", "!", "?", '"', "\u201d"})
+
+
+@Language.component(PARAGRAPHS)
+def mark_paragraphs(doc):
+    """A blank line, or a line break after a full stop, starts a sentence (a hard-wrapped line
+    does not); a closing quote right after a full stop ends the sentence before it (the parser
+    alone reads '."' and the next paragraph as one sentence)."""
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        ended = token.i >= 2 and doc[token.i - 2].text in SENTENCE_ENDS
+        if before.is_space and (before.text.count("\n") >= 2 or "\n" in before.text and ended):
+            token.is_sent_start = True
+        elif token.text in CLOSING_QUOTES and before.text in (".", "!", "?") and not before.whitespace_:
+            token.is_sent_start = False
+    return doc
+
+
 @Language.factory(SHAPES)
 def make_shapes(nlp, name):
     return Shapes(lambda text: [t.text for t in nlp.make_doc(text)])
@@ -31,6 +51,8 @@ def add_to(nlp) -> None:
     if LEXICON in nlp.pipe_names:
         return
     attributes.speed_up(nlp)  # the same tag-to-POS rules, looked up instead of matched (nlp/attributes.py)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPHS, before="parser")
     ruler = nlp.add_pipe("span_ruler", name=LEXICON, last=True,
                          config={"spans_key": SPANS_KEY, "overwrite": True, "validate": False})
     with nlp.select_pipes(enable=[]):
