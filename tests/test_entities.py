@@ -167,3 +167,9 @@ def test_dateline_and_place_after_place_noun_are_locations(analyse):
                    "near the village of Dobropillia Ridge, officials said.")
     assert ents["Geneva"].type == "LOCATION"
     assert not any(e.type == "PERSON" for e in ents.values())
+
+
+def test_a_rank_before_proper_names_makes_a_person_whatever_the_model_says(analyse):
+    ents = analyse("The navy held a drill on Wednesday, its commander Rear Admiral Tomas Varga said.")
+    assert "Tomas Varga" in ents and ents["Tomas Varga"].type == "PERSON"
+    assert not any(name.startswith("Rear Admiral") for name in ents)

@@ -467,3 +467,14 @@ def test_a_closing_quote_stays_with_its_sentence_and_a_paragraph_starts_one(nlp)
     text = 'Kenya said it acted "within the law."\n\nUganda condemned the raid.'
     doc = nlp(text)
     assert [s.text.strip() for s in doc.sents] == ['Kenya said it acted "within the law."', "Uganda condemned the raid."]
+
+
+def test_a_speaker_of_no_known_side_reports_rather_than_alleges(nlp):
+    text = "Kenya sent troops to Somalia on Monday, Peter Omondi said."
+    ents = hand_entities(text, [("Kenya", "Kenya", "COUNTRY", None), ("Somalia", "Somalia", "COUNTRY", None),
+                                ("Peter Omondi", "Peter Omondi", "PERSON", None)])
+    doc = Document(id="D1", name="t.txt", source="t.txt", text=text, published="2025-03-02")
+    names = {e.key: e.name for e in ents}
+    got = [(e.type, names.get(e.actor), names.get(e.target), e.modality, names.get(e.source))
+           for e in events.extract(doc, nlp(text), ents)]
+    assert ("AID", "Kenya", "Somalia", "asserted", "Peter Omondi") in got

@@ -313,7 +313,8 @@ def decide(frame: Frame, etype: str, actors: list[str], targets: list[str], part
     if source is None:
         return later, None
     involved = [k for k in actors + targets if k]
-    if not any(parties.same_side(source, k) for k in involved):  # a third party's word: claimed ("X is mulling"),
+    outsider = parties.country_of(source) is not None or parties.kind(source) == "ORG"  # a side we can tell
+    if outsider and not any(parties.same_side(source, k) for k in involved):  # a third party's word: claimed ("X is mulling"),
         return ("planned" if frame.planned and frame.announced else "alleged"), source  # but "X will" is a plan told
     if etype in frames().speech_acts and not frame.planned and any(parties.same_side(source, a) for a in actors):
         return later, None  # "X said Y is a partner": the saying is the act
