@@ -478,3 +478,9 @@ def test_a_speaker_of_no_known_side_reports_rather_than_alleges(nlp):
     got = [(e.type, names.get(e.actor), names.get(e.target), e.modality, names.get(e.source))
            for e in events.extract(doc, nlp(text), ents)]
     assert ("AID", "Kenya", "Somalia", "asserted", "Peter Omondi") in got
+
+
+def test_the_officials_are_those_named_before(nlp):
+    text = ("Uganda has shipped rifles to Somalia, according to two Kenyan officials. "
+            "In exchange, Somalia is believed to be providing Uganda with fuel, the officials said.")
+    assert ("AID", "Somalia", "Uganda", "alleged", "Kenya") in claims_of(nlp, text)

@@ -166,6 +166,20 @@ class Parties:
         if word in home_forces() and all(c.dep_ in ("det", "punct") for c in head.lefts):
             local = self.sentence_country(head)  # "urged the army to respect the constitution": no army named
             return [local] if local else [self.home] if self.home else []
+        if word in self.refs.agent_nouns and all(c.dep_ in ("det", "punct") for c in head.lefts):
+            return self.named_before(head)
+        return []
+
+    def named_before(self, head) -> list[str]:
+        """ "the officials said" after "two US officials said": the side the same noun was given before."""
+        doc, lemma = head.doc, head.lemma_.lower()
+        for token in reversed(doc[max(0, head.i - 400):head.i]):
+            if token.lemma_.lower() != lemma or token.idx < head.idx - WINDOW * 2:
+                continue
+            sides = [k for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod")
+                     for k in [self.direct(c)] if k]
+            if sides:
+                return sides[:1]
         return []
 
     @cached_property
