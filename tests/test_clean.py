@@ -74,6 +74,9 @@ def test_boilerplate_lines_are_marked_and_excluded_from_analysis():
     ("Updated 9:15 AM EDT, Wed March 5, 2025", "2025-03-05"),  # abbreviated weekday, time zone
     ("Fri 7 Mar 2025", "2025-03-07"),
     ("Commentary | Published 12 June 2024", "2024-06-12"),  # a section name before the keyed date
+    ("Updated on: June 3, 2024 / 9:10 AM EDT / Channel Nine", "2024-06-03"),
+    ("03.06.2024", "2024-06-03"),  # day first with dots
+    ("3 June 2024, 09:10 | World | Security", "2024-06-03"),  # section names after the date
 ])
 def test_datelines(line, expected):
     assert dates.dateline(line) == expected

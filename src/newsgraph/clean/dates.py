@@ -25,6 +25,11 @@ def _keyed() -> tuple[re.Pattern, int]:
     return re.compile(spec["keyed"]), int(spec["keyed_max_words"])
 
 
+@lru_cache(maxsize=1)
+def _sections() -> re.Pattern:
+    return re.compile(load_yaml("datelines.yaml")["sections"])
+
+
 def _to_iso(groups: dict) -> str | None:
     if groups.get("iso"):
         y, m, d = (int(x) for x in groups["iso"].split("-"))
@@ -59,7 +64,7 @@ def dateline(line: str) -> str | None:
         return None
     iso, m = found
     rest = line[:m.start()] + " " + line[m.end():]
-    if _patterns()[1].match(rest):
+    if _patterns()[1].match(rest) or not line[:m.start()].strip() and _sections().match(line[m.end():]):
         return iso
     keyword, max_words = _keyed()
     said = keyword.search(line[:m.start()])
