@@ -1,10 +1,12 @@
-"""Held-out sets 2-4: fictional articles annotated without looking at newsgraph's output, scored
+"""Held-out sets 2-6: fictional articles annotated without looking at newsgraph's output, scored
 against floors pinned a little under the measured figures.
 
 Each set was measured once before any rule was tuned on it (those first figures are the honest
-estimate on unseen news, kept in the comments below). Sets 2 and 3 were then used to find classes
-of error; set 4 never was. Once a set is used for tuning it stops measuring generalisation: write
-a new one rather than tune on set 4.
+estimate on unseen news, kept in the comments below). Sets 2, 3 and 5 were then used to find classes
+of error; sets 4 and 6 never were. Sets 5 and 6 are in the domain of the reviewers' seed articles
+(arms transfers and military cooperation around Iran, Russia and their neighbours); 2-4 avoid it.
+Once a set is used for tuning it stops measuring generalisation: write a new one rather than tune
+on sets 4 or 6.
 """
 from __future__ import annotations
 
@@ -35,13 +37,26 @@ SETS = {
                                          "events_dyad.f1": 0.51, "claims.f1": 0.42}, 15),
     # First measured: entities 0.922, events 0.382, dyad 0.433, claims 0.167. Pinned 2026-11-23 after
     # the rounds that tuned on it: entities 0.922 (6 splits), events 0.470, dyad 0.534, claims 0.308.
-    "heldout3": HeldOut("heldout3", 12, {"entities.f1": 0.90, "entities.type_accuracy": 0.94, "events.f1": 0.44,
-                                         "events_dyad.f1": 0.51, "claims.f1": 0.29}, 8),
+    # Session 3 (tuned on set 5): events 0.484, dyad 0.541, claims 0.348.
+    "heldout3": HeldOut("heldout3", 12, {"entities.f1": 0.90, "entities.type_accuracy": 0.94, "events.f1": 0.46,
+                                         "events_dyad.f1": 0.52, "claims.f1": 0.33}, 8),
     # Never tuned on (scored three times, errors never read). First measured before the last three tuning
     # rounds: entities 0.873, events 0.449, dyad 0.517, claims 0.175. Pinned 2026-11-23 on the final build:
     # entities 0.873 (11 splits), events 0.457, dyad 0.525, claims 0.225.
-    "heldout4": HeldOut("heldout4", 10, {"entities.f1": 0.85, "entities.type_accuracy": 0.92, "events.f1": 0.43,
-                                         "events_dyad.f1": 0.50, "claims.f1": 0.20}, 13),
+    # Session 3, still never tuned on: events 0.466, dyad 0.536, claims 0.272.
+    "heldout4": HeldOut("heldout4", 10, {"entities.f1": 0.85, "entities.type_accuracy": 0.92, "events.f1": 0.44,
+                                         "events_dyad.f1": 0.51, "claims.f1": 0.25}, 13),
+    # Seed domain. First measured (session-3 build before any rule was tuned on it): entities 0.912,
+    # events 0.614, dyad 0.680, claims 0.321 (the session-2 build: events 0.602, dyad 0.667, claims 0.302).
+    # Then tuned on: entities 0.917 (4 splits), events 0.664, dyad 0.717, claims 0.505.
+    "heldout5": HeldOut("heldout5", 10, {"entities.f1": 0.89, "entities.type_accuracy": 0.95, "events.f1": 0.64,
+                                         "events_dyad.f1": 0.69, "claims.f1": 0.48}, 6),
+    # Seed domain, never tuned on (scored three times, event and claim errors never read; the first
+    # lines of its three misdated articles were read to fix header dates). First measured: entities
+    # 0.903, events 0.429, dyad 0.545, claims 0.239, published 0.7 (the session-2 build: claims 0.242).
+    # Final: entities 0.903 (2 splits), events 0.433, dyad 0.549, claims 0.220, published 1.0.
+    "heldout6": HeldOut("heldout6", 10, {"entities.f1": 0.88, "entities.type_accuracy": 0.94, "events.f1": 0.41,
+                                         "events_dyad.f1": 0.52, "claims.f1": 0.20}, 4),
 }
 
 
