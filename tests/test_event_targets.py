@@ -28,13 +28,18 @@ def entities_of(text: str) -> list[LocalEntity]:
     return hand_entities(text, names + orgs + [("Badme", "Badme", "LOCATION", None)])
 
 
+def claims_of(nlp, text: str, ents: list[LocalEntity] | None = None) -> list[tuple]:
+    """(type, actor, target, modality, source) of every event, by entity name."""
+    doc = Document(id="D1", name="t.txt", source="t.txt", text=text, published="2025-03-02")
+    ents = entities_of(text) if ents is None else ents
+    found = events.extract(doc, nlp(text), ents)
+    names = {e.key: e.name for e in ents}  # after: countries named only by a demonym are added
+    return [(e.type, names.get(e.actor), names.get(e.target), e.modality, names.get(e.source)) for e in found]
+
+
 def read(nlp, text: str) -> list[tuple]:
     """(type, actor, target, modality) of every event, by entity name."""
-    doc = Document(id="D1", name="t.txt", source="t.txt", text=text, published="2025-03-02")
-    ents = entities_of(text)
-    found = events.extract(doc, nlp(text), ents)
-    names = {e.key: e.name for e in ents}
-    return [(e.type, names.get(e.actor), names.get(e.target), e.modality) for e in found]
+    return [e[:4] for e in claims_of(nlp, text)]
 
 
 def triples(nlp, text: str) -> list[tuple]:
@@ -397,13 +402,6 @@ def test_an_unnamed_buyer_is_not_an_earlier_recipient(nlp):
 
 
 # claims a grievance or an outsider makes ---------------------------------------------------
-def claims_of(nlp, text: str) -> list[tuple]:
-    """(type, actor, target, modality, source) of every event, by entity name."""
-    doc = Document(id="D1", name="t.txt", source="t.txt", text=text, published="2025-03-02")
-    ents = entities_of(text)
-    names = {e.key: e.name for e in ents}
-    found = events.extract(doc, nlp(text), ents)
-    return [(e.type, names.get(e.actor), names.get(e.target), e.modality, names.get(e.source)) for e in found]
 
 
 @pytest.mark.parametrize("text", [
@@ -473,11 +471,7 @@ def test_a_speaker_of_no_known_side_reports_rather_than_alleges(nlp):
     text = "Kenya sent troops to Somalia on Monday, Peter Omondi said."
     ents = hand_entities(text, [("Kenya", "Kenya", "COUNTRY", None), ("Somalia", "Somalia", "COUNTRY", None),
                                 ("Peter Omondi", "Peter Omondi", "PERSON", None)])
-    doc = Document(id="D1", name="t.txt", source="t.txt", text=text, published="2025-03-02")
-    names = {e.key: e.name for e in ents}
-    got = [(e.type, names.get(e.actor), names.get(e.target), e.modality, names.get(e.source))
-           for e in events.extract(doc, nlp(text), ents)]
-    assert ("AID", "Kenya", "Somalia", "asserted", "Peter Omondi") in got
+    assert ("AID", "Kenya", "Somalia", "asserted", "Peter Omondi") in claims_of(nlp, text, ents)
 
 
 def test_the_officials_are_those_named_before(nlp):

@@ -20,14 +20,10 @@ def _patterns() -> tuple[list[re.Pattern], re.Pattern]:
 
 
 @lru_cache(maxsize=1)
-def _keyed() -> tuple[re.Pattern, int]:
+def _header_words() -> tuple[re.Pattern, int, re.Pattern]:
+    """What else a header line may carry around its date: a keyword before it, section names after."""
     spec = load_yaml("datelines.yaml")
-    return re.compile(spec["keyed"]), int(spec["keyed_max_words"])
-
-
-@lru_cache(maxsize=1)
-def _sections() -> re.Pattern:
-    return re.compile(load_yaml("datelines.yaml")["sections"])
+    return re.compile(spec["keyed"]), int(spec["keyed_max_words"]), re.compile(spec["sections"])
 
 
 def _to_iso(groups: dict) -> str | None:
@@ -63,12 +59,11 @@ def dateline(line: str) -> str | None:
     if not found:
         return None
     iso, m = found
-    rest = line[:m.start()] + " " + line[m.end():]
-    if _patterns()[1].match(rest) or not line[:m.start()].strip() and _sections().match(line[m.end():]):
+    before, after = line[:m.start()], line[m.end():]
+    keyword, max_words, sections = _header_words()
+    if _patterns()[1].match(before + " " + after) or not before.strip() and sections.match(after):
         return iso
-    keyword, max_words = _keyed()
-    said = keyword.search(line[:m.start()])
-    return iso if said and len(line.split()) <= max_words else None
+    return iso if keyword.search(before) and len(line.split()) <= max_words else None
 
 
 @lru_cache(maxsize=1)

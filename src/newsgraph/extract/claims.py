@@ -92,15 +92,17 @@ def aim_accusation(f: Found, found: list[Found], parties) -> None:
             return
 
 
-def claims_before(f: Found, found: list[Found], parties, types: frozenset = frozenset()) -> list[Found]:
+def claims_before(f: Found, found: list[Found], parties, types: frozenset = frozenset(),
+                  any_side: bool = False) -> list[Found]:
     """The alleged acts (of `types`, if any given) involving the denier in the nearest earlier
-    sentence that has any."""
+    sentence that has any; with `any_side`, whoever they involve, in the denial's own sentence
+    ("X accused Y of using Z's territory ..., a charge Z denies")."""
     denier = f.event.actor
-    for back in range(0, LOOK_BACK + 1):
+    for back in range(0, 1 if any_side else LOOK_BACK + 1):
         hits = [o for o in found if o.sent == f.sent - back and o is not f and o.event.modality == "alleged"
                 and o.event.type not in SPEECH_TYPES and (not types or o.event.type in types)
                 and (back > 0 or o.event.evidence_start < f.match.token.idx)
-                and (parties.same_side(denier, o.event.actor) or parties.same_side(denier, o.event.target))]
+                and (any_side or parties.same_side(denier, o.event.actor) or parties.same_side(denier, o.event.target))]
         if hits:
             return hits
     return []
@@ -159,10 +161,8 @@ def answer_denial(f: Found, found: list[Found], reader: EventReader) -> list[Fou
     acts = denied_acts(f.match.token)
     before = claims_before(f, found, parties, acts or frozenset())
     pointed = refers_to_claims(f.match.token)  # "denied the accusations": aimed at the accuser
-    if pointed and not before:  # "X accused Y of using Z's territory ..., a charge Z denies"
-        before = [o for o in found if o.sent == f.sent and o.event.modality == "alleged"
-                  and o.event.type not in SPEECH_TYPES and o.event.evidence_start <= f.event.evidence_start
-                  and o.match.token.i < f.match.token.i]
+    if pointed and not before:
+        before = claims_before(f, found, parties, acts or frozenset(), any_side=True)
     answered = pointed or (acts is not None and bool(before))  # "denied any transfer": at no one
     if f.event.target is None and not answered:
         f.event.target = answered_event_actor(f, found, parties)

@@ -51,12 +51,11 @@ def _strip_titles(spans: Spans, start: int, end: int) -> int:
     return start
 
 
-def _titled_person(sdoc, spans: Spans, start: int, end: int) -> bool:
-    """A rank or title, then only proper names: a person, whatever the model's label."""
-    rest = _strip_titles(spans, start, end)
-    return rest > start and end - rest >= 2 and all(t.pos_ == "PROPN" and t.text[:1].isupper()
-                                                    and not spans.of(("COUNTRY", "ORG", "BODY"), t.i, t.i + 1)
-                                                    for t in sdoc[rest:end])
+def _proper_names(sdoc, spans: Spans, start: int, end: int) -> bool:
+    """Two or more proper names that are no country or organisation: after a rank or title, a person."""
+    return end - start >= 2 and all(t.pos_ == "PROPN" and t.text[:1].isupper()
+                                    and not spans.of(("COUNTRY", "ORG", "BODY"), t.i, t.i + 1)
+                                    for t in sdoc[start:end])
 
 
 def _cut_titles(sdoc, spans: Spans, start: int, end: int) -> tuple[int, int]:
@@ -78,10 +77,11 @@ def ner_pieces(sdoc, spans: Spans) -> list[Found]:
         start, end = _trim(sdoc, ent.start, ent.end)
         for s, e in _possessive_split(sdoc, start, end):
             s, e = _trim(sdoc, s, e)
-            if etype != "PERSON" and _titled_person(sdoc, spans, s, e):
+            named = _strip_titles(spans, s, e)
+            if etype != "PERSON" and named > s and _proper_names(sdoc, spans, named, e):
                 etype = "PERSON"  # "Rear Admiral Alireza Mohtasham", tagged as an organisation
             if etype == "PERSON":
-                s = _strip_titles(spans, s, e)
+                s = named
             elif not spans.of(("COUNTRY", "ORG"), s, e, "equal"):
                 s, e = _cut_titles(sdoc, spans, s, e)
             if s < e:

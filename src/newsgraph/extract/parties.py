@@ -172,9 +172,11 @@ class Parties:
 
     def named_before(self, head) -> list[str]:
         """ "the officials said" after "two US officials said": the side the same noun was given before."""
-        doc, lemma = head.doc, head.lemma_.lower()
-        for token in reversed(doc[max(0, head.i - 400):head.i]):
-            if token.lemma_.lower() != lemma or token.idx < head.idx - WINDOW * 2:
+        lemma = head.lemma_.lower()
+        for token in reversed(head.doc[:head.i]):
+            if token.idx < head.idx - 2 * WINDOW:  # a side named two windows back still holds for "the officials"
+                break
+            if token.lemma_.lower() != lemma:
                 continue
             sides = [k for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod")
                      for k in [self.direct(c)] if k]

@@ -102,8 +102,10 @@ def said_of(verb) -> bool:
     """ "firms it said had supplied engines", "a man police believe planted the bomb": a clause told of
     the noun a relative clause of speech describes, whose gap is the subject."""
     speech = verb.head
-    return verb.dep_ == "ccomp" and speech.dep_ == "relcl" and speech.head.pos_ in ("NOUN", "PROPN") \
-        and subject(speech) is not None and subject(speech).i < speech.i and speech.head.i < subject(speech).i
+    if verb.dep_ != "ccomp" or speech.dep_ != "relcl" or speech.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    speaker = next((c for c in speech.children if c.dep_ in SUBJECTS), None)
+    return speaker is not None and speech.head.i < speaker.i < speech.i
 
 
 def is_passive(verb) -> bool:
@@ -156,9 +158,11 @@ def subject(verb):
     if subj is not None:
         if subj.lower_ in RELATIVE and verb.dep_ == "relcl":
             return verb.head
-        if subj.lower_ in RELATIVE and verb.dep_ == "ccomp" and verb.head.dep_ == "relcl":
+        if subj.lower_ in RELATIVE and said_of(verb):
             return verb.head.head  # "firms that it said had supplied drones", parsed with "that" on "supplied"
         return subj
+    if said_of(verb):  # "companies it said had supplied engines": the companies supplied them
+        return verb.head.head
     if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return verb.head
     return None
@@ -181,8 +185,6 @@ class Reader:
     def implicit_actor(self, verb) -> tuple[list[str], str]:
         """The understood subject of a verb without one: "asked Iran to deliver", "accused X of supplying"."""
         cur = verb
-        if said_of(verb):  # "companies it said had supplied engines": the companies supplied them
-            return self.of(verb.head.head), "described by " + verb.head.lower_
         for _ in range(8):
             head = cur.head
             if is_root(cur) or cur.dep_ not in CLIMB:
@@ -407,17 +409,20 @@ class Reader:
             args.targets = owners
             args.how.append("target=owner of object, not its place")
 
+    def giver(self, holders, things, preps=frozenset({"from"})) -> list[str]:
+        """Who gives what a buyer or receiver gets: a "from" phrase on the verb or noun, or on the
+        thing got ("bought drones from Iran", parsed on "drones"); else the thing's maker ("Turkish drones")."""
+        found = self.of_all([p for h in holders for p in prep_objects(h, preps)]
+                            + [p for t in things for p in prep_objects(t, {"from"})])
+        return found or [k for t in things for c in t.children if c.dep_ in ("amod", "compound", "npadvmod", "nmod")
+                         for k in [self.parties.direct(c)] if k]
+
     def _reverse(self, verb, patient, cue: Cue, args: Arguments) -> None:
         """Receiving, buying, hosting: the subject is the recipient or host."""
         if cue.type == "CONSULT":
             args.actors, args.targets = self.of(patient), args.actors
-        else:
-            giver = self.of_all(prep_objects(verb, {"from", *cue.particle}))  # "relied on Russia for arms"
-            if not giver and patient is not None:  # "bought drones from Iran", the phrase parsed on "drones"
-                giver = self.of_all(prep_objects(patient, {"from"}))
-            if not giver and patient is not None:
-                giver = [k for c in patient.children if c.dep_ in ("amod", "compound", "npadvmod", "nmod")
-                         for k in [self.parties.direct(c)] if k]
+        else:  # "relied on Russia for arms": the particle's object gives too
+            giver = self.giver([verb], [patient] if patient is not None else [], frozenset({"from", *cue.particle}))
             args.actors, args.targets = giver, args.actors
             args.filled = True  # a buyer the clause leaves unnamed is not an earlier event's recipient
         args.how.append("reversed")
@@ -464,11 +469,7 @@ class Reader:
         """ "Romania approved the purchase of tanks from the US", "Iran's purchase of Russian jets":
         the buyer (possessor, or whoever handles the purchase) receives; the seller, or the maker
         of what is bought, gives."""
-        things = prep_objects(noun, {"of"})
-        giver = self.of_all(prep_objects(noun, {"from"}) + [q for p in things for q in prep_objects(p, {"from"})])
-        if not giver:
-            giver = [k for p in things for c in p.children if c.dep_ in ("amod", "compound", "nmod")
-                     for k in [self.parties.direct(c)] if k]
+        giver = self.giver([noun], prep_objects(noun, {"of"}))
         buyer = args.actors
         if not buyer and args.governor is not None:
             buyer = self.of(subject(args.governor))
@@ -480,9 +481,7 @@ class Reader:
         receiver = self.of(subject(verb))
         if via or verb.lemma_.lower() not in listed("receiving_verbs") or not receiver or args.actors not in ([], receiver):
             return
-        things = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
-        giver = self.of_all(prep_objects(noun, {"from"}) + prep_objects(verb, {"from"})
-                            + [q for p in things for q in prep_objects(p, {"from"})])  # "delivery of jets from Russia"
+        giver = self.giver([noun, verb], prep_objects(noun, {"of"}))  # "delivery of jets from Russia"
         if giver:
             args.actors, args.targets = giver, [k for k in receiver if k not in giver]
             args.how.append(f"received ({verb.lower_})")
