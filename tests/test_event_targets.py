@@ -478,3 +478,30 @@ def test_the_officials_are_those_named_before(nlp):
     text = ("Uganda has shipped rifles to Somalia, according to two Kenyan officials. "
             "In exchange, Somalia is believed to be providing Uganda with fuel, the officials said.")
     assert ("AID", "Somalia", "Uganda", "alleged", "Kenya") in claims_of(nlp, text)
+
+
+def test_support_in_arms_is_aid_and_verbal_support_is_not(nlp):
+    assert ("AID", "Eritrea", "Kenya", "alleged") in read(
+        nlp, "Somalia accused Eritrea of supporting Kenya with drones and rifles.")
+    assert ("AID", "Eritrea", "Kenya", "alleged") in read(nlp, "Uganda criticised Eritrea's military support for Kenya.")
+    assert ("SUPPORT", "Eritrea", "Kenya", "asserted") in read(nlp, "Eritrea supports Kenya.")
+
+
+def test_the_ministry_is_the_one_named_before_not_a_country_of_its_sentence(nlp):
+    text = ("Kenya's defence ministry said the patrol boats had arrived. "
+            "Omondi will travel to Cairo next month for talks with Egyptian officials, the ministry said.")
+    ents = hand_entities(text, [("Kenya", "Kenya", "COUNTRY", None), ("Egyptian", "Egypt", "COUNTRY", None),
+                                ("Omondi", "Omondi", "PERSON", "Kenya"), ("Cairo", "Cairo", "LOCATION", "Egypt")])
+    got = claims_of(nlp, text, ents)
+    assert any(e[0] == "CONSULT" and e[3] == "planned" and e[4] == "Kenya" for e in got)
+    assert not any(e[4] == "Egypt" for e in got)
+
+
+def test_the_group_is_the_armed_group_named_before_not_its_backer(nlp):
+    text = ("Kenyan jets struck Northern Liberation Front positions on Monday. "
+            "The Somali-backed group said in a statement that it had fired rockets at a Kenyan base.")
+    ents = hand_entities(text, [("Kenyan", "Kenya", "COUNTRY", None), ("Somali", "Somalia", "COUNTRY", None),
+                                ("Northern Liberation Front", "Northern Liberation Front", "ORG", None)])
+    got = claims_of(nlp, text, ents)
+    assert any(e[0] == "ASSAULT" and e[1] == "Northern Liberation Front" and e[2] == "Kenya" for e in got)
+    assert not any(e[1] == "Somalia" for e in got)

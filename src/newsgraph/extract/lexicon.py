@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from ..data import load_yaml
 
-CONDITIONS = ("object", "party_object", "particle", "adverb", "as_", "joint", "bare", "clause", "subject")
+CONDITIONS = ("object", "party_object", "particle", "adverb", "modifier", "as_", "joint", "bare", "clause", "subject")
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,7 @@ class Cue:
     party_object: bool = False
     particle: tuple[str, ...] = ()
     adverb: tuple[str, ...] = ()
+    modifier: tuple[str, ...] = ()  # an amod/compound the word must carry ("military support")
     as_: tuple[str, ...] = ()
     joint: str | bool = False  # True: only when joint; a type name: becomes that type when joint
     reverse: bool = False
@@ -51,7 +52,7 @@ def _cue(etype: str, pos: str, lemma: str, spec: dict | None) -> Cue:
     spec = dict(spec or {})
     if "as" in spec:
         spec["as_"] = spec.pop("as")
-    for key in ("object", "particle", "adverb", "as_", "subject"):
+    for key in ("object", "particle", "adverb", "modifier", "as_", "subject"):
         if key in spec:
             spec[key] = tuple(str(v) for v in spec[key])
     return Cue(type=etype, lemma=str(lemma), pos=pos, **spec)
@@ -185,6 +186,8 @@ class References:
     state_body_nouns: frozenset[str] = frozenset()
     kind_nouns: dict[str, frozenset[str]] = field(default_factory=dict)
     frontier_nouns: frozenset[str] = frozenset()
+    group_nouns: frozenset[str] = frozenset()
+    state_organ_words: frozenset[str] = frozenset()
 
     def pronoun_kind(self, word: str) -> str | None:
         word = word.lower()
@@ -206,5 +209,7 @@ def references() -> References:
         home_nouns=frozenset(spec.get("home_nouns") or ()),
         state_body_nouns=frozenset(spec.get("state_body_nouns") or ()),
         frontier_nouns=frozenset(spec.get("frontier_nouns") or ()),
+        group_nouns=frozenset(spec.get("group_nouns") or ()),
+        state_organ_words=frozenset(spec.get("state_organ_words") or ()),
         kind_nouns={str(k): frozenset(str(n).lower() for n in v) for k, v in (spec.get("kind_nouns") or {}).items()},
     )

@@ -139,6 +139,8 @@ class Parties:
                 return [self.lift(k) for k in self.pronoun(owner, hint)]
         if depth >= 3:
             return []
+        if head.lemma_.lower() in self.refs.group_nouns:  # "the Iran-backed group" is not Iran
+            return self.definite(head) or self._descend(head, hint, depth)
         return self._descend(head, hint, depth) or self.definite(head)
 
     def definite(self, head) -> list[str]:
@@ -160,7 +162,13 @@ class Parties:
                 return [key]
             if ent.type == "ORG" and ent.name.lower() in self.refs.kind_nouns.get(word, ()):
                 return [key]  # "the lender" after "the IMF"
+            if ent.type == "ORG" and word in self.refs.group_nouns \
+                    and not set(ent.name.lower().split()) & self.refs.state_organ_words:
+                return [key]  # "the militant group" after "al Shabaab"
         if word in self.refs.state_body_nouns and all(c.dep_ in ("det", "punct", "compound", "amod") for c in head.lefts):
+            named = self.named_before(head)  # "the ministry said" after "South Korea's defence ministry said"
+            if named:
+                return named
             local = self.sentence_country(head, before=True)  # "the defence ministry said": no ministry named
             return [local] if local else [self.home] if self.home else []
         if word in home_forces() and all(c.dep_ in ("det", "punct") for c in head.lefts):

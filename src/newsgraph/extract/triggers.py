@@ -87,6 +87,9 @@ def satisfied(token, cue: Cue, args: Arguments, reader: Reader) -> bool:
         return False
     if cue.adverb and not any(c.dep_ == "advmod" and c.lower_ in cue.adverb for c in token.children):
         return False
+    if cue.modifier and not any(c.dep_ in ("amod", "compound", "nmod") and c.lemma_.lower() in cue.modifier
+                                for c in token.children):
+        return False
     if cue.as_ and not any(c.dep_ in PREDICATIVE or c.dep_ == "prep" and c.lower_ == "as"
                            for c in token.children if any(t.lemma_.lower() in cue.as_ for t in phrase_words(c))):
         return False
