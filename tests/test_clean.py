@@ -77,6 +77,10 @@ def test_boilerplate_lines_are_marked_and_excluded_from_analysis():
     ("Updated on: June 3, 2024 / 9:10 AM EDT / Channel Nine", "2024-06-03"),
     ("03.06.2024", "2024-06-03"),  # day first with dots
     ("3 June 2024, 09:10 | World | Security", "2024-06-03"),  # section names after the date
+    ("03.06.2024 [09:10]", "2024-06-03"),  # a bracketed time
+    ("date: Monday, 03 June 2024 9:10 PM  [ Last Update: Monday, 03 June 2024 9:40 PM ]", "2024-06-03"),
+    ("Lima, Monday 3 June 2024", "2024-06-03"),  # the place, then the date
+    ("June 3, 2024 4:58 PM GMT+9", "2024-06-03"),
 ])
 def test_datelines(line, expected):
     assert dates.dateline(line) == expected
@@ -86,6 +90,7 @@ def test_datelines(line, expected):
     "The ministers met on August 29, 2024 to sign the accord.",  # a sentence, not a dateline
     "31/02/2025",  # no such day
     "The accord was published on 12 June 2024 by the ministry of defence in Lima.",  # too long for a header
+    "Lima, the capital, signed on 3 June 2024",  # a place, then more than a date
 ])
 def test_not_datelines(line):
     assert dates.dateline(line) is None

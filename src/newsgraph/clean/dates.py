@@ -20,10 +20,12 @@ def _patterns() -> tuple[list[re.Pattern], re.Pattern]:
 
 
 @lru_cache(maxsize=1)
-def _header_words() -> tuple[re.Pattern, int, re.Pattern]:
-    """What else a header line may carry around its date: a keyword before it, section names after."""
+def _header_words() -> tuple[re.Pattern, int, re.Pattern, re.Pattern, re.Pattern]:
+    """What else a header line may carry around its date: a keyword or a place before it, section
+    names or a note of its last update after."""
     spec = load_yaml("datelines.yaml")
-    return re.compile(spec["keyed"]), int(spec["keyed_max_words"]), re.compile(spec["sections"])
+    return (re.compile(spec["keyed"]), int(spec["keyed_max_words"]), re.compile(spec["sections"]),
+            re.compile(spec["update_note"]), re.compile(spec["placed"]))
 
 
 def _to_iso(groups: dict) -> str | None:
@@ -53,6 +55,8 @@ def find_date(text: str) -> tuple[str, re.Match] | None:
 
 def dateline(line: str) -> str | None:
     """The date of a line that is only a date with filler words around it."""
+    keyword, max_words, sections, update_note, placed = _header_words()
+    line = update_note.sub("", line)
     if len(line) > 80:
         return None
     found = find_date(line)
@@ -60,9 +64,11 @@ def dateline(line: str) -> str | None:
         return None
     iso, m = found
     before, after = line[:m.start()], line[m.end():]
-    keyword, max_words, sections = _header_words()
-    if _patterns()[1].match(before + " " + after) or not before.strip() and sections.match(after):
+    filler = _patterns()[1]
+    if filler.match(before + " " + after) or not before.strip() and sections.match(after):
         return iso
+    if placed.match(before) and filler.match(placed.sub("", before) + " " + after):
+        return iso  # "Riyadh, Tuesday 14 October 2025"
     return iso if keyword.search(before) and len(line.split()) <= max_words else None
 
 
