@@ -81,6 +81,9 @@ def test_boilerplate_lines_are_marked_and_excluded_from_analysis():
     ("date: Monday, 03 June 2024 9:10 PM  [ Last Update: Monday, 03 June 2024 9:40 PM ]", "2024-06-03"),
     ("Lima, Monday 3 June 2024", "2024-06-03"),  # the place, then the date
     ("June 3, 2024 4:58 PM GMT+9", "2024-06-03"),
+    ("Published: 08/04/2024, 11:26 AM", "2024-04-08"),  # slashes: day first
+    ("04/28/2024", "2024-04-28"),  # ... unless only the second number can be a day
+    ("Published: 3 Jun 2024 - 09:14 pm | Last Update: 3 Jun 2024 - 10:02 pm", "2024-06-03"),
 ])
 def test_datelines(line, expected):
     assert dates.dateline(line) == expected

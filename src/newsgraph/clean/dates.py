@@ -31,6 +31,10 @@ def _header_words() -> tuple[re.Pattern, int, re.Pattern, re.Pattern, re.Pattern
 def _to_iso(groups: dict) -> str | None:
     if groups.get("iso"):
         y, m, d = (int(x) for x in groups["iso"].split("-"))
+    elif groups.get("slashed"):
+        first, second = int(groups["first"]), int(groups["second"])
+        d, m = (second, first) if first <= 12 < second else (first, second)
+        y = int(groups["year"])
     else:
         month = groups["month"].lower().rstrip(".")
         m = int(month) if month.isdigit() else MONTHS.get(month) or MONTHS.get(month[:3])

@@ -156,6 +156,7 @@ class Frames:
     topic_nouns: frozenset[str]
     absorbing_types: frozenset[str]
     speech_acts: frozenset[str]
+    told_acts: frozenset[str] = frozenset()
     continuing_verbs: frozenset[str] = frozenset()
     involvement_nouns: frozenset[str] = frozenset()
     possible_aux: frozenset[str] = frozenset()

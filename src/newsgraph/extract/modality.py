@@ -36,6 +36,7 @@ class Frame:
     background: bool = False  # an event noun deep in a reported clause: presupposed, not the claim
     hypothetical: bool = False  # "if asked", "unless attacked": no event
     announced: bool = False  # said with "will"/"would" (not only intended): a hostile one is a threat
+    told_done: bool = False  # the reported clause itself, in a past tense: an act the speaker tells of
     cues: list[str] = field(default_factory=list)
 
 
@@ -89,7 +90,15 @@ class FrameReader:
             node = head
         if not frame.source and not frame.denied_by:
             self._according_to(frame, trigger)
+        frame.told_done = self.told_done(trigger)
         return frame
+
+    def told_done(self, trigger) -> bool:
+        """ "Seoul lodged a protest, an official said", "said Tokyo had conveyed concerns": a past act
+        the reporting verb's clause tells of, not the saying itself."""
+        return trigger.pos_ == "VERB" and trigger.dep_ in ("ccomp", "parataxis") \
+            and trigger.head.lemma_.lower() in self.cue.report_verbs \
+            and (trigger.tag_ == "VBD" or any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in trigger.children))
 
     def _step(self, frame: Frame, head, dep: str, local: bool) -> bool:
         """Apply what `head` says about the clause below it; True when a speaker was found."""
@@ -316,7 +325,9 @@ def decide(frame: Frame, etype: str, actors: list[str], targets: list[str], part
     outsider = parties.country_of(source) is not None or parties.kind(source) == "ORG"  # a side we can tell
     if outsider and not any(parties.same_side(source, k) for k in involved):  # a third party's word: claimed ("X is mulling"),
         return ("planned" if frame.planned and frame.announced else "alleged"), source  # but "X will" is a plan told
-    if etype in frames().speech_acts and not frame.planned and any(parties.same_side(source, a) for a in actors):
+    told = frame.told_done and etype in frames().told_acts and source not in actors  # "Seoul lodged a protest, ..."
+    if etype in frames().speech_acts and not frame.planned and not told and any(
+            parties.same_side(source, a) for a in actors):
         return later, None  # "X said Y is a partner": the saying is the act
     return later, source
 
