@@ -514,3 +514,20 @@ def test_a_protest_an_official_tells_of_has_the_official_as_source(nlp):
     assert ("ACCUSE", "Kenya", "Somalia", "asserted", "Peter Omondi") in claims_of(nlp, text, hand_entities(text, table))
     text = "Peter Omondi said Kenya stands with Somalia."  # the saying is the act
     assert ("SUPPORT", "Kenya", "Somalia", "asserted", None) in claims_of(nlp, text, hand_entities(text, table))
+
+
+def test_striking_a_partys_depot_hits_that_party_but_using_its_drones_does_not(nlp):
+    table = [("Kenyan", "Kenya", "COUNTRY", None), ("Somalia", "Somalia", "COUNTRY", None),
+             ("Eritrea", "Eritrea", "COUNTRY", None),
+             ("Northern Liberation Front", "Northern Liberation Front", "ORG", None)]
+    text = "Kenyan jets struck a Northern Liberation Front weapons depot near the border."
+    assert ("ASSAULT", "Kenya", "Northern Liberation Front", "asserted", None) in claims_of(
+        nlp, text, hand_entities(text, table))
+    text = "Somalia used Eritrea's drones to strike Kenyan positions."
+    got = claims_of(nlp, text, hand_entities(text, table))
+    assert not any(e[0] == "ASSAULT" and e[2] == "Eritrea" for e in got)
+
+
+def test_sanctions_that_target_a_party_are_no_attack(nlp):
+    text = "The new measures target Somalia's missile programme, Kenya said."
+    assert not any(e[0] == "ASSAULT" for e in read(nlp, text))

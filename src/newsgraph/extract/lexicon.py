@@ -72,6 +72,7 @@ class Lexicon:
     actorless: frozenset[str] = frozenset()
     requires_target: frozenset[str] = frozenset()
     place_targets: frozenset[str] = frozenset()
+    owner_targets: frozenset[str] = frozenset()  # hostile acts on a party's weapons hit that party
     target_preps: dict[str, frozenset[str]] = field(default_factory=dict)
     location_preps: frozenset[str] = frozenset()
     light_verbs: frozenset[str] = frozenset()
@@ -115,6 +116,7 @@ def lexicon() -> Lexicon:
     lex.threat_modes = dict(spec["threat_modes"])
     lex.requires_target = frozenset(spec["requires_target"])
     lex.place_targets = frozenset(spec["place_targets"])
+    lex.owner_targets = frozenset(spec.get("owner_targets") or ())
     lex.location_preps = frozenset(spec["location_preps"])
     lex.light_verbs = frozenset(spec["light_verbs"])
     lex.joint_words = frozenset(spec["joint_words"])

@@ -361,7 +361,8 @@ class Reader:
         with_obj = next(iter(prep_objects(verb, {"with"})), None)
         thing = patient
         spoken_to = cue.type in frames().speech_acts  # "accused Chinese vessels of ...": a party, not a weapon
-        if patient_parties and (spoken_to or "weapon" not in self.classes(patient)):
+        hits_owner = spoken_to or cue.type in self.lex.owner_targets and self.owned_thing(patient)
+        if patient_parties and (hits_owner or "weapon" not in self.classes(patient)):
             args.targets = patient_parties
             args.how.append("target=object")
             thing = with_obj if cue.type not in self.lex.symmetric else None
@@ -387,7 +388,8 @@ class Reader:
             args.targets = self.of(subject(clause)) if clause is not None else []
             if args.targets:
                 args.how.append("target=subject of " + clause.lower_)
-        if not args.targets and thing is not None:  # "reduced Iran's diplomatic presence"
+        if not args.targets and thing is not None and "weapon" not in self.lex.classes_of({thing.lemma_.lower()}):
+            # "reduced Iran's diplomatic presence" (but "used Iran's drones" is no act on Iran)
             owners = self.of(child(thing, "poss"))
             if not owners and spoken_to:  # "condemned the launch by North Korea"
                 owners = self.of_all(prep_objects(thing, {"by"}))
@@ -398,6 +400,13 @@ class Reader:
         if thing is not None:
             args.object = self.object_text(thing)
             args.object_classes = self.classes(thing)
+
+    def owned_thing(self, patient) -> bool:
+        """ "a Hezbollah arms depot", "Iran's missile programme": a thing that is no weapon itself
+        (a weapon is what is used: "used Iran's drones"), its owner named on it."""
+        if patient is None or "weapon" in self.lex.classes_of({patient.lemma_.lower()}):
+            return False
+        return any(c.dep_ in ("poss", "compound", "amod", "nmod") and self.of(c) for c in patient.children)
 
     def _owner_over_place(self, patient, args: Arguments) -> None:
         """ "shelled its positions in the Nakhchivan exclave": a place of no known country is where;
