@@ -531,3 +531,15 @@ def test_striking_a_partys_depot_hits_that_party_but_using_its_drones_does_not(n
 def test_sanctions_that_target_a_party_are_no_attack(nlp):
     text = "The new measures target Somalia's missile programme, Kenya said."
     assert not any(e[0] == "ASSAULT" for e in read(nlp, text))
+
+
+def test_a_wire_credit_ends_before_the_first_sentence(nlp):
+    doc = nlp("Kenya sends troops\n\nNAIROBI, May 3 (Reuters) - Kenya and Uganda deployed troops to the border on Monday.")
+    assert any(s.text.startswith("Kenya and Uganda deployed") for s in doc.sents)
+
+
+def test_an_allegation_parsed_as_the_deniers_modifier_is_still_the_denied_claim(nlp):
+    text = ("Uganda accused Kenya on Tuesday of secretly shipping rifles to Somalia, "
+            "an allegation Kenya rejected as a \"provocation\".")
+    got = read(nlp, text)
+    assert ("AID", "Kenya", "Somalia", "denied") in got and ("ACCUSE", "Uganda", "Kenya", "asserted") in got

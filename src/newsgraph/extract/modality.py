@@ -181,6 +181,9 @@ class FrameReader:
         """ "Kenya accused Uganda of ..., a charge Kampala denies", parsed as if Kampala denied the
         whole clause before it: the denial answers the charge, not the accusing."""
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        subj = subject(verb)  # "an allegation Minsk rejected", parsed with the claim noun on "Minsk"
+        if subj is not None and (obj is None or obj.i > verb.i):
+            obj = next((c for c in subj.children if c.dep_ == "compound"), None)
         return dep == "ccomp" and self._node.i < verb.i and obj is not None and obj.i < verb.i \
             and obj.lemma_.lower() in self.cue.claim_nouns and self._node.lemma_.lower() in self.cue.accuse_frames
 

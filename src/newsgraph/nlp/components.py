@@ -24,6 +24,7 @@ SHAPES = "newsgraph_shapes"
 PARAGRAPHS = "newsgraph_paragraphs"
 CLOSING_QUOTES = frozenset({'"', "\u201d", "'", "\u2019"})
 SENTENCE_ENDS = frozenset({".", "!", "?", '"', "\u201d"})
+DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 
 
 @Language.component(PARAGRAPHS)
@@ -38,7 +39,23 @@ def mark_paragraphs(doc):
             token.is_sent_start = True
         elif token.text in CLOSING_QUOTES and before.text in (".", "!", "?") and not before.whitespace_:
             token.is_sent_start = False
+        elif before.text in DASHES and after_wire_credit(before):
+            token.is_sent_start = True
     return doc
+
+
+def after_wire_credit(dash) -> bool:
+    """ "TOKYO, Dec 10 (Reuters) - Japan scrambled jets": the dash after a wire credit near the start
+    of a line; what follows is the first sentence (parsed with the dateline, it loses its subject)."""
+    doc, i = dash.doc, dash.i - 1
+    while i >= 0 and doc[i].is_space and "\n" not in doc[i].text:
+        i -= 1
+    if i < 0 or doc[i].text != ")":
+        return False
+    for back in range(i - 1, max(i - 16, -1), -1):
+        if "\n" in doc[back].text or back == 0:
+            return True
+    return False
 
 
 @Language.factory(SHAPES)
