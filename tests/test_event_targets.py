@@ -543,3 +543,11 @@ def test_an_allegation_parsed_as_the_deniers_modifier_is_still_the_denied_claim(
             "an allegation Kenya rejected as a \"provocation\".")
     got = read(nlp, text)
     assert ("AID", "Kenya", "Somalia", "denied") in got and ("ACCUSE", "Uganda", "Kenya", "asserted") in got
+
+
+def test_cooperation_a_spokesman_speaks_of_is_his_sides(nlp):
+    table = [("Kenyan", "Kenya", "COUNTRY", None), ("Somalia", "Somalia", "COUNTRY", None),
+             ("Peter Omondi", "Peter Omondi", "PERSON", "Kenya")]
+    text = "Kenyan spokesman Peter Omondi said on Thursday that military cooperation with Somalia was lawful."
+    got = claims_of(nlp, text, hand_entities(text, table))
+    assert any(e[0] == "COOPERATE" and {e[1], e[2]} == {"Kenya", "Somalia"} and e[4] == "Peter Omondi" for e in got)

@@ -467,6 +467,8 @@ class Reader:
         if args.governor is not None:
             self._from_governor(args.governor, via, cue, args, noun.head.head.i == args.governor.i)
             self._taken(noun, args.governor, via, args)
+        if not args.actors and args.targets and cue.type in self.lex.symmetric:
+            self._speakers_own(noun, args)
         if not args.targets and cue.type == "AID":
             self._beneficiary(noun, args)
         if cue.reverse:
@@ -503,6 +505,18 @@ class Reader:
             args.actors = args.actors or self.of_all(doers)
             args.targets = [k for k in self.of(subj) if k not in args.actors]
             args.how.append(f"undergone ({verb.lower_})")
+
+    def _speakers_own(self, noun, args: Arguments) -> None:
+        """ "the spokesman said cooperation with North Korea was lawful": a partnership named with one
+        partner only, as the subject of what a speaker says, is the speaker's side's."""
+        clause = noun.head
+        if noun.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp" \
+                or clause.head.lemma_.lower() not in frames().report_verbs:
+            return
+        speakers = [self.parties.lift(k) for k in self.of(subject(clause.head))]
+        args.actors = [k for k in speakers if k and k not in args.targets]
+        if args.actors:
+            args.how.append("actor=side of the speaker")
 
     def _culprit(self, noun, args: Arguments) -> None:
         """ "Kenya was behind the attack", "Kenya was responsible for the strike": Kenya acts."""
