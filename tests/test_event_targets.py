@@ -551,3 +551,15 @@ def test_cooperation_a_spokesman_speaks_of_is_his_sides(nlp):
     text = "Kenyan spokesman Peter Omondi said on Thursday that military cooperation with Somalia was lawful."
     got = claims_of(nlp, text, hand_entities(text, table))
     assert any(e[0] == "COOPERATE" and {e[1], e[2]} == {"Kenya", "Somalia"} and e[4] == "Peter Omondi" for e in got)
+
+
+def test_a_pronoun_given_in_the_passive_is_the_thing_not_a_recipient(nlp):
+    text = "Somalia fired rockets at Kenya. Many of them were supplied by Eritrea, Kenyan officials said."
+    assert not any(e[0] == "AID" and e[2] in ("Kenya", "Somalia") for e in read(nlp, text))
+    text = "Kenya and Uganda were supplied with drones by Eritrea."
+    assert ("AID", "Eritrea", "Kenya") in triples(nlp, text)
+
+
+def test_drones_used_by_no_one_named_are_no_attack(nlp):
+    text = "Kenya said the debris matched Eritrean drones used in Somalia."
+    assert not any(e[0] == "ASSAULT" for e in read(nlp, text))

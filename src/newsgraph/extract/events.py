@@ -97,7 +97,7 @@ class EventReader:
         except a definite one ("the rally was organised by X"), which points back.
         """
         lex = self.reader.lex
-        if not actors and (match.type not in lex.actorless or not targets):
+        if not actors and (match.type not in lex.actorless or not targets or match.cue.needs_actor):
             return None
         if targets or any(t for _, t in pairs(match, actors, targets, lex.symmetric, lex.mutual)):
             return "keep"

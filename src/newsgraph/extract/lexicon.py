@@ -36,6 +36,7 @@ class Cue:
     by_state: str | None = None  # the type it becomes when a state does it (a state's "protest" is ACCUSE)
     planned_only: bool = False  # fires only when said of the future ("will respond"), and is then a present act
     needs_target: bool = False  # only with a named target
+    needs_actor: bool = False  # only with a named actor, even for types that may lack one
     subject: tuple[str, ...] = ()  # the subject (of the verb, or of the verb carrying the noun) is one of these
 
     @property

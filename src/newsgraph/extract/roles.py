@@ -168,6 +168,14 @@ def subject(verb):
     return None
 
 
+def passive_thing(patient, cue: Cue) -> bool:
+    """A pronoun subject of a passive giving verb stands for the thing given: "many of them were
+    supplied by Iran"; with a "with" phrase it is the recipient ("they were supplied with drones")."""
+    if patient is None or cue.type != "AID" or patient.dep_ != "nsubjpass" or prep_objects(patient.head, {"with"}):
+        return False
+    return patient.pos_ == "PRON" or any(p.pos_ == "PRON" for p in prep_objects(patient, {"of"}))
+
+
 class Reader:
     """Reads the arguments of triggers in one parsed document."""
 
@@ -362,6 +370,8 @@ class Reader:
         thing = patient
         spoken_to = cue.type in frames().speech_acts  # "accused Chinese vessels of ...": a party, not a weapon
         hits_owner = spoken_to or cue.type in self.lex.owner_targets and self.owned_thing(patient)
+        if passive_thing(patient, cue):  # "many of them were supplied by Iran": them, the weapons
+            patient_parties = []
         if patient_parties and (hits_owner or "weapon" not in self.classes(patient)):
             args.targets = patient_parties
             args.how.append("target=object")
