@@ -563,3 +563,9 @@ def test_a_pronoun_given_in_the_passive_is_the_thing_not_a_recipient(nlp):
 def test_drones_used_by_no_one_named_are_no_attack(nlp):
     text = "Kenya said the debris matched Eritrean drones used in Somalia."
     assert not any(e[0] == "ASSAULT" for e in read(nlp, text))
+
+
+def test_sharing_weapons_technology_is_aid_and_sharing_intelligence_cooperation(nlp):
+    assert ("AID", "Eritrea", "Kenya", "alleged") in read(
+        nlp, "Somalia warned that Eritrea is sharing missile technology with Kenya.")
+    assert ("COOPERATE", "Eritrea", "Kenya", "asserted") in read(nlp, "Eritrea shared intelligence with Kenya.")

@@ -37,6 +37,7 @@ class Cue:
     planned_only: bool = False  # fires only when said of the future ("will respond"), and is then a present act
     needs_target: bool = False  # only with a named target
     needs_actor: bool = False  # only with a named actor, even for types that may lack one
+    records: str | None = None  # the type recorded, parties read as `type` reads them ("share technology with")
     subject: tuple[str, ...] = ()  # the subject (of the verb, or of the verb carrying the noun) is one of these
 
     @property

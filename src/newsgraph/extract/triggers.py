@@ -70,6 +70,7 @@ def choose(token, cues: list[Cue], reader: Reader) -> Match | None:
                 token, replace(cue, type=etype))
         if cue.by_state and args.named_actor and any(reader.parties.kind(a) == "COUNTRY" for a in args.actors):
             etype = cue.by_state
+        etype = cue.records or etype
         rank = (etype not in reader.lex.requires_target or bool(args.targets), cue.specificity)
         if best_rank is None or rank > best_rank:
             best, best_rank = Match(token, cue, etype, args), rank
