@@ -568,4 +568,4 @@ def test_drones_used_by_no_one_named_are_no_attack(nlp):
 def test_sharing_weapons_technology_is_aid_and_sharing_intelligence_cooperation(nlp):
     assert ("AID", "Eritrea", "Kenya", "alleged") in read(
         nlp, "Somalia warned that Eritrea is sharing missile technology with Kenya.")
-    assert ("COOPERATE", "Eritrea", "Kenya", "asserted") in read(nlp, "Eritrea shared intelligence with Kenya.")
+    assert ("COOPERATE", "Eritrea", "Kenya", "asserted") in read(nlp, "Eritrea has shared intelligence with Kenya for years.")
