@@ -1,12 +1,12 @@
-"""Held-out sets 2-6: fictional articles annotated without looking at newsgraph's output, scored
+"""Held-out sets 2-8: fictional articles annotated without looking at newsgraph's output, scored
 against floors pinned a little under the measured figures.
 
 Each set was measured once before any rule was tuned on it (those first figures are the honest
-estimate on unseen news, kept in the comments below). Sets 2, 3 and 5 were then used to find classes
-of error; sets 4 and 6 never were. Sets 5 and 6 are in the domain of the reviewers' seed articles
+estimate on unseen news, kept in the comments below). Sets 2, 3, 4, 5 and 8 were then used to find
+classes of error; sets 6 and 7 never were. Sets 5-8 are in the domain of the reviewers' seed articles
 (arms transfers and military cooperation around Iran, Russia and their neighbours); 2-4 avoid it.
 Once a set is used for tuning it stops measuring generalisation: write a new one rather than tune
-on sets 4 or 6.
+on sets 6 or 7.
 """
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ SETS = {
     # Session 3 (tuned on set 5): events 0.484, dyad 0.541, claims 0.348.
     "heldout3": HeldOut("heldout3", 12, {"entities.f1": 0.90, "entities.type_accuracy": 0.94, "events.f1": 0.46,
                                          "events_dyad.f1": 0.52, "claims.f1": 0.33}, 8),
-    # Never tuned on (scored three times, errors never read). First measured before the last three tuning
+    # Never tuned on until session 4 (its claim errors were read then). First measured before the last three tuning
     # rounds: entities 0.873, events 0.449, dyad 0.517, claims 0.175. Pinned 2026-11-23 on the final build:
     # entities 0.873 (11 splits), events 0.457, dyad 0.525, claims 0.225.
     # Session 3, still never tuned on: events 0.466, dyad 0.536, claims 0.272.
@@ -57,6 +57,17 @@ SETS = {
     # Final: entities 0.903 (2 splits), events 0.433, dyad 0.549, claims 0.220, published 1.0.
     "heldout6": HeldOut("heldout6", 10, {"entities.f1": 0.88, "entities.type_accuracy": 0.94, "events.f1": 0.41,
                                          "events_dyad.f1": 0.52, "claims.f1": 0.20}, 4),
+    # Seed domain, never tuned on (aggregates only; the first lines of its three misdated articles were
+    # read). First measured on the session-3 build: entities 0.900, events 0.487, dyad 0.560, claims 0.382,
+    # published 0.7. Session 4 final: entities 0.900 (9 splits), events 0.495, dyad 0.568, claims 0.396,
+    # published 0.9 (a wire story with no year anywhere, which the gold dates).
+    "heldout7": HeldOut("heldout7", 10, {"entities.f1": 0.88, "entities.type_accuracy": 0.95, "events.f1": 0.47,
+                                         "events_dyad.f1": 0.54, "claims.f1": 0.37, "published": 0.9}, 11),
+    # Seed domain. First measured (session-4 build after its first commit): entities 0.858, events 0.343,
+    # dyad 0.434, claims 0.352, published 0.7. Then tuned on: entities 0.858 (8 splits), events 0.392,
+    # dyad 0.466, claims 0.457, published 1.0.
+    "heldout8": HeldOut("heldout8", 10, {"entities.f1": 0.84, "entities.type_accuracy": 0.94, "events.f1": 0.37,
+                                         "events_dyad.f1": 0.44, "claims.f1": 0.43}, 10),
 }
 
 
