@@ -7,7 +7,7 @@ than walking nested dictionaries.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from ..data import load_yaml
 
@@ -193,6 +193,11 @@ class References:
     frontier_nouns: frozenset[str] = frozenset()
     group_nouns: frozenset[str] = frozenset()
     state_organ_words: frozenset[str] = frozenset()
+
+    @cached_property
+    def state_organs(self) -> frozenset[str]:
+        """Words that make an organisation's name an organ of a state ("Ministry", "Forces", "Army")."""
+        return self.state_organ_words | self.home_nouns | self.state_body_nouns
 
     def pronoun_kind(self, word: str) -> str | None:
         word = word.lower()

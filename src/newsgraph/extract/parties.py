@@ -163,7 +163,7 @@ class Parties:
             if ent.type == "ORG" and ent.name.lower() in self.refs.kind_nouns.get(word, ()):
                 return [key]  # "the lender" after "the IMF"
             if ent.type == "ORG" and word in self.refs.group_nouns \
-                    and not set(ent.name.lower().split()) & self.refs.state_organ_words:
+                    and not set(ent.name.lower().split()) & self.refs.state_organs:
                 return [key]  # "the militant group" after "al Shabaab"
         if word in self.refs.state_body_nouns and all(c.dep_ in ("det", "punct", "compound", "amod") for c in head.lefts):
             named = self.named_before(head)  # "the ministry said" after "South Korea's defence ministry said"

@@ -398,7 +398,7 @@ class Reader:
             args.targets = self.of(subject(clause)) if clause is not None else []
             if args.targets:
                 args.how.append("target=subject of " + clause.lower_)
-        if not args.targets and thing is not None and "weapon" not in self.lex.classes_of({thing.lemma_.lower()}):
+        if not args.targets and thing is not None and not self.is_weapon(thing):
             # "reduced Iran's diplomatic presence" (but "used Iran's drones" is no act on Iran)
             owners = self.of(child(thing, "poss"))
             if not owners and spoken_to:  # "condemned the launch by North Korea"
@@ -411,10 +411,14 @@ class Reader:
             args.object = self.object_text(thing)
             args.object_classes = self.classes(thing)
 
+    def is_weapon(self, token) -> bool:
+        """Whether the word itself (not a modifier: "weapons depot") names a weapon."""
+        return "weapon" in self.lex.classes_of({token.lemma_.lower()})
+
     def owned_thing(self, patient) -> bool:
         """ "a Hezbollah arms depot", "Iran's missile programme": a thing that is no weapon itself
         (a weapon is what is used: "used Iran's drones"), its owner named on it."""
-        if patient is None or "weapon" in self.lex.classes_of({patient.lemma_.lower()}):
+        if patient is None or self.is_weapon(patient):
             return False
         return any(c.dep_ in ("poss", "compound", "amod", "nmod") and self.of(c) for c in patient.children)
 
