@@ -512,6 +512,12 @@ def test_a_protest_an_official_tells_of_has_the_official_as_source(nlp):
              ("Peter Omondi", "Peter Omondi", "PERSON", "Kenya")]
     text = "Peter Omondi said Kenya had lodged a protest with Somalia."
     assert ("ACCUSE", "Kenya", "Somalia", "asserted", "Peter Omondi") in claims_of(nlp, text, hand_entities(text, table))
+    text = "The Kenyan Foreign Ministry said it had asked Somalia for two helicopters."  # the teller is the asker
+    assert ("REQUEST", "Kenyan Foreign Ministry", "Somalia", "asserted", "Kenyan Foreign Ministry") in claims_of(nlp, text, hand_entities(text, table + [
+        ("Kenyan Foreign Ministry", "Kenyan Foreign Ministry", "ORG", "Kenya")]))
+    text = "Kenya has expelled two Somali diplomats, accusing them of spying, Peter Omondi said."
+    assert ("ACCUSE", "Kenya", "Somalia", "asserted", "Peter Omondi") in claims_of(nlp, text, hand_entities(text, table + [
+        ("Somali", "Somalia", "COUNTRY", None)]))
     text = "Peter Omondi said Kenya stands with Somalia."  # the saying is the act
     assert ("SUPPORT", "Kenya", "Somalia", "asserted", None) in claims_of(nlp, text, hand_entities(text, table))
 

@@ -96,9 +96,13 @@ class FrameReader:
     def told_done(self, trigger) -> bool:
         """ "Seoul lodged a protest, an official said", "said Tokyo had conveyed concerns": a past act
         the reporting verb's clause tells of, not the saying itself."""
-        return trigger.pos_ == "VERB" and trigger.dep_ in ("ccomp", "parataxis") \
-            and trigger.head.lemma_.lower() in self.cue.report_verbs \
-            and (trigger.tag_ == "VBD" or any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in trigger.children))
+        if trigger.pos_ != "VERB":
+            return False
+        clause = trigger
+        while clause.dep_ in ("advcl", "conj") and clause.head.i != clause.i:
+            clause = clause.head  # "expelled two diplomats, accusing them of spying, the ministry said"
+        return clause.dep_ in ("ccomp", "parataxis") and clause.head.lemma_.lower() in self.cue.report_verbs \
+            and (clause.tag_ == "VBD" or any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in clause.children))
 
     def _step(self, frame: Frame, head, dep: str, local: bool) -> bool:
         """Apply what `head` says about the clause below it; True when a speaker was found."""
@@ -328,7 +332,7 @@ def decide(frame: Frame, etype: str, actors: list[str], targets: list[str], part
     outsider = parties.country_of(source) is not None or parties.kind(source) == "ORG"  # a side we can tell
     if outsider and not any(parties.same_side(source, k) for k in involved):  # a third party's word: claimed ("X is mulling"),
         return ("planned" if frame.planned and frame.announced else "alleged"), source  # but "X will" is a plan told
-    told = frame.told_done and etype in frames().told_acts and source not in actors  # "Seoul lodged a protest, ..."
+    told = frame.told_done and etype in frames().told_acts  # "Seoul lodged a protest, ..."
     if etype in frames().speech_acts and not frame.planned and not told and any(
             parties.same_side(source, a) for a in actors):
         return later, None  # "X said Y is a partner": the saying is the act
