@@ -21,6 +21,7 @@ def test_gazetteer_knows_names_demonyms_capitals_and_official_names():
     assert gazetteer.lookup("Brazzaville")[0] == "Republic of the Congo"
     assert gazetteer.lookup("Ecuadorian")[0] == "Ecuador"  # a spelling the generated data lacks
     assert gazetteer.lookup("Palestinian")[0] == "Palestine"
+    assert gazetteer.lookup("Astana") == ("Kazakhstan", "capital")
     assert "Iran" in gazetteer.epithets()["Islamic Republic"]
     assert gazetteer.place_country("Kharkiv") == "Ukraine"
     assert gazetteer.place_country("Colombo") == "Sri Lanka"  # the capital, not a Brazilian namesake
