@@ -575,3 +575,27 @@ def test_sharing_weapons_technology_is_aid_and_sharing_intelligence_cooperation(
     assert ("AID", "Eritrea", "Kenya", "alleged") in read(
         nlp, "Somalia warned that Eritrea is sharing missile technology with Kenya.")
     assert ("COOPERATE", "Eritrea", "Kenya", "asserted") in read(nlp, "Eritrea has shared intelligence with Kenya for years.")
+
+
+def test_a_visit_to_a_site_in_another_country_is_a_visit_to_that_country(nlp):
+    table = [("Kenyan", "Kenya", "COUNTRY", None), ("Uganda", "Uganda", "COUNTRY", None),
+             ("Kampala", "Uganda", "COUNTRY", None)]
+    text = "A Kenyan delegation toured a drone factory near Kampala on Tuesday."
+    assert ("CONSULT", "Kenya", "Uganda", "asserted", None) in claims_of(nlp, text, hand_entities(text, table))
+    text = "A Kenyan delegation visited a drone plant in Uganda's north."
+    assert ("CONSULT", "Kenya", "Uganda", "asserted", None) in claims_of(nlp, text, hand_entities(text, table))
+    text = "The Kenyan minister visited a drone factory in Mombasa."  # at home: no one visited
+    assert not claims_of(nlp, text, hand_entities(text, table + [("Mombasa", "Mombasa", "LOCATION", "Kenya")]))
+    text = "The Kenyan minister visited a drone factory in Gulu."
+    assert ("CONSULT", "Kenya", "Uganda", "asserted", None) in claims_of(
+        nlp, text, hand_entities(text, table + [("Gulu", "Gulu", "LOCATION", "Uganda")]))
+
+
+def test_what_a_party_is_open_or_ready_to_is_planned_by_it(nlp):
+    table = [("Kenya", "Kenya", "COUNTRY", None), ("Uganda", "Uganda", "COUNTRY", None),
+             ("Peter Omondi", "Peter Omondi", "PERSON", "Kenya")]
+    text = "Peter Omondi said the talks had failed, but that Kenya remained open to cooperation with Uganda."
+    assert ("COOPERATE", "Kenya", "Uganda", "planned", "Peter Omondi") in claims_of(
+        nlp, text, hand_entities(text, table))
+    text = "Kenya is ready for talks with Uganda."
+    assert ("CONSULT", "Kenya", "Uganda", "planned", None) in claims_of(nlp, text, hand_entities(text, table))

@@ -233,11 +233,12 @@ def aim_at_place(f: Found, parties) -> None:
 
 
 def aim_at_host(f: Found, reader: EventReader) -> None:
-    """ "two destroyers arrived at Mombasa port for a visit": a port call or a delegation's
-    arrival with no one named to meet is a visit to the country of the place it reaches."""
+    """ "two destroyers arrived at Mombasa port for a visit", "toured a drone plant near Minsk": a port
+    call, an arrival or a site visit with no one named to meet is a visit to the country of the place."""
     parties, token = reader.parties, f.match.token
-    for pobj in prep_objects(token, reader.reader.lex.location_preps):
-        for word in [*(c for c in pobj.children if c.dep_ == "compound"), pobj]:
+    sites = [c for c in token.children if c.dep_ == "dobj"]  # "toured a plant near Minsk"
+    for pobj in [p for t in (token, *sites) for p in prep_objects(t, reader.reader.lex.location_preps)]:
+        for word in [*(c for c in pobj.children if c.dep_ in ("compound", "poss")), pobj]:  # "Russia's Tatarstan"
             country = host_country(word, parties)
             if country and not parties.same_side(country, f.event.actor):
                 f.event.target, f.pending = country, False

@@ -162,6 +162,7 @@ class Frames:
     speech_acts: frozenset[str]
     told_acts: frozenset[str] = frozenset()
     continuing_verbs: frozenset[str] = frozenset()
+    receptive_adjectives: frozenset[str] = frozenset()
     involvement_nouns: frozenset[str] = frozenset()
     possible_aux: frozenset[str] = frozenset()
     outsider_modifiers: frozenset[str] = frozenset()

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .lexicon import frames, lexicon
-from .roles import Reader, is_passive, passive_accusal, subject
+from .roles import Reader, is_passive, passive_accusal, receptive_adjective, subject
 
 CLAUSE_LOCAL = frozenset({"xcomp", "conj", "prep", "pcomp", "pobj", "acomp", "dobj", "advcl", "attr", "oprd"})
 INTO_SPEECH = frozenset({"ccomp", "parataxis", "xcomp", "advcl", "dobj", "acl", "conj"})
@@ -68,7 +68,8 @@ class FrameReader:
 
     def read(self, trigger) -> Frame:
         frame = Frame(negated=self.negated(trigger), planned=self.future(trigger), announced=self.future(trigger),
-                      background=trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and not culprit_of(trigger))
+                      background=trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and not culprit_of(trigger)
+                      and receptive_adjective(trigger) is None)
         if self.hedged(trigger):
             frame.claimed = True
             frame.cues.append("hedge")
@@ -81,6 +82,8 @@ class FrameReader:
             return frame
         while node.head.i != node.i:
             head, dep = node.head, node.dep_
+            if dep == "conj" and any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children):
+                dep = "ccomp"  # "said the pullout was over, but that Chad remained open to ...": a second complement
             self._node = node
             if dep == "relcl" and head.lemma_.lower() not in self.cue.claim_nouns:
                 break  # "arming the rebels, who have fired missiles": a description, outside the frame above
@@ -123,10 +126,16 @@ class FrameReader:
                 frame.cues.append(f"intent({head.lower_})")
             if lemma in cue.claim_nouns and dep in ("acl", "prep", "pcomp", "ccomp", "relcl"):
                 return self._claim_noun(frame, head)
-        elif head.pos_ == "ADJ" and local and lemma in cue.intent_adjectives and dep == "xcomp":
+        elif head.pos_ == "ADJ" and local and (lemma in cue.intent_adjectives and dep == "xcomp"
+                                               or dep == "prep" and self.receptive(head, self._node)):
             frame.planned = True
             frame.cues.append(f"intent({head.lower_})")
         return False
+
+    def receptive(self, adjective, prep) -> bool:
+        """ "open to cooperation", "ready for talks": what one is open to is not done yet."""
+        return prep.lower_ in ("to", "for") and adjective.lemma_.lower() in self.cue.receptive_adjectives \
+            and adjective.dep_ in ("acomp", "xcomp", "oprd")
 
     def _claim_noun(self, frame: Frame, noun) -> bool:
         """ "US reports that ...": the claim is its owner's. A speaker above it only relays it,

@@ -56,6 +56,18 @@ def is_root(token) -> bool:
     return token.head.i == token.i
 
 
+def receptive_adjective(noun):
+    """The adjective an event noun is what someone is open or ready to: "open to cooperation"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("to", "for"):
+        return None
+    adjective = prep.head
+    if adjective.pos_ == "ADJ" and adjective.dep_ in ("acomp", "xcomp", "oprd") \
+            and adjective.lemma_.lower() in frames().receptive_adjectives:
+        return adjective
+    return None
+
+
 def prep_objects(token, preps) -> list:
     """Objects of `token`'s prepositions named in `preps`, in order ("with Russia" -> Russia)."""
     out = []
@@ -478,6 +490,8 @@ class Reader:
             self._undergone(noun, args.governor, via, args)
         if not args.actors:
             self._culprit(noun, args)
+        if not args.actors:
+            self._receptive(noun, args)
         if args.governor is not None:
             self._from_governor(args.governor, via, cue, args, noun.head.head.i == args.governor.i)
             self._taken(noun, args.governor, via, args)
@@ -531,6 +545,15 @@ class Reader:
         args.actors = [k for k in speakers if k and k not in args.targets]
         if args.actors:
             args.how.append("actor=side of the speaker")
+
+    def _receptive(self, noun, args: Arguments) -> None:
+        """ "Chad remained open to cooperation with France", "is ready for talks": whoever is open to it."""
+        adjective = receptive_adjective(noun)
+        if adjective is None or adjective.head.pos_ not in ("VERB", "AUX"):
+            return
+        args.actors = self.of(subject(adjective.head))
+        if args.actors:
+            args.how.append(f"actor=subject of {adjective.head.lower_} {adjective.lower_}")
 
     def _culprit(self, noun, args: Arguments) -> None:
         """ "Kenya was behind the attack", "Kenya was responsible for the strike": Kenya acts."""
