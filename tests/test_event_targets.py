@@ -599,3 +599,14 @@ def test_what_a_party_is_open_or_ready_to_is_planned_by_it(nlp):
         nlp, text, hand_entities(text, table))
     text = "Kenya is ready for talks with Uganda."
     assert ("CONSULT", "Kenya", "Uganda", "planned", None) in claims_of(nlp, text, hand_entities(text, table))
+
+
+def test_summoning_an_envoy_to_demand_or_protest_is_the_summoners_act_aimed_at_the_envoys_state(nlp):
+    table = [("Kenya", "Kenya", "COUNTRY", None), ("Ugandan", "Uganda", "COUNTRY", None),
+             ("Uganda", "Uganda", "COUNTRY", None), ("Kenyan", "Kenya", "COUNTRY", None)]
+    text = "Kenya summoned the Ugandan ambassador to demand an explanation, Kenyan state media reported."
+    assert ("REQUEST", "Kenya", "Uganda", "asserted", "Kenya") in claims_of(nlp, text, hand_entities(text, table))
+    text = "Kenya summoned Uganda's envoy to protest against the border closure."
+    assert ("ACCUSE", "Kenya", "Uganda", "asserted", None) in claims_of(nlp, text, hand_entities(text, table))
+    text = "Kenyan students gathered to protest against the border closure."  # not the state: a protest
+    assert not any(e[0] == "ACCUSE" for e in claims_of(nlp, text, hand_entities(text, table)))

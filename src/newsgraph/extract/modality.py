@@ -102,7 +102,7 @@ class FrameReader:
         if trigger.pos_ != "VERB":
             return False
         clause = trigger
-        while clause.dep_ in ("advcl", "conj") and clause.head.i != clause.i:
+        while clause.dep_ in ("advcl", "conj", "xcomp") and clause.head.i != clause.i:
             clause = clause.head  # "expelled two diplomats, accusing them of spying, the ministry said"
         return clause.dep_ in ("ccomp", "parataxis") and clause.head.lemma_.lower() in self.cue.report_verbs \
             and (clause.tag_ == "VBD" or any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in clause.children))

@@ -359,6 +359,9 @@ class Reader:
             args.actors, how = self.implicit_actor(verb)
             args.inherited = bool(args.actors)
             args.how.append(how)
+            if how.startswith("subject of"):  # "Japan summoned the envoy to protest": the state itself acts
+                above = next((h for h in verb.ancestors if h.lower_ == how.split()[-1]), None)
+                args.named_actor = above is not None and self.parties.direct(subject(above)) is not None
         self._patient(verb, patient, cue, args)
         if cue.reverse:
             self._reverse(verb, patient, cue, args)
