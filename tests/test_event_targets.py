@@ -610,3 +610,12 @@ def test_summoning_an_envoy_to_demand_or_protest_is_the_summoners_act_aimed_at_t
     assert ("ACCUSE", "Kenya", "Uganda", "asserted", None) in claims_of(nlp, text, hand_entities(text, table))
     text = "Kenyan students gathered to protest against the border closure."  # not the state: a protest
     assert not any(e[0] == "ACCUSE" for e in claims_of(nlp, text, hand_entities(text, table)))
+
+
+def test_sending_arms_to_a_sea_is_a_deployment_not_aid(nlp):
+    table = [("Kenya", "Kenya", "COUNTRY", None), ("Indian Ocean", "Indian Ocean", "LOCATION", None),
+             ("Somalia", "Somalia", "COUNTRY", None)]
+    text = "Kenya sent two warships to the Indian Ocean."
+    assert ("MOBILIZE", "Kenya", None, "asserted", None) in claims_of(nlp, text, hand_entities(text, table))
+    text = "Kenya sent two warships to Somalia."
+    assert ("AID", "Kenya", "Somalia", "asserted", None) in claims_of(nlp, text, hand_entities(text, table))

@@ -71,10 +71,16 @@ def choose(token, cues: list[Cue], reader: Reader) -> Match | None:
         if cue.by_state and args.named_actor and any(reader.parties.kind(a) == "COUNTRY" for a in args.actors):
             etype = cue.by_state
         etype = cue.records or etype
-        rank = (etype not in reader.lex.requires_target or bool(args.targets), cue.specificity)
+        rank = (etype not in reader.lex.requires_target or has_party(args.targets, reader.parties), cue.specificity)
         if best_rank is None or rank > best_rank:
             best, best_rank = Match(token, cue, etype, args), rank
     return best
+
+
+def has_party(keys: list[str], parties) -> bool:
+    """Whether a target is a party or a place in a known country: "sent a carrier to the eastern
+    Mediterranean" gives no one anything."""
+    return any(parties.kind(k) != "LOCATION" or parties.country_of(k) for k in keys)
 
 
 def satisfied(token, cue: Cue, args: Arguments, reader: Reader) -> bool:
