@@ -619,3 +619,18 @@ def test_sending_arms_to_a_sea_is_a_deployment_not_aid(nlp):
     assert ("MOBILIZE", "Kenya", None, "asserted", None) in claims_of(nlp, text, hand_entities(text, table))
     text = "Kenya sent two warships to Somalia."
     assert ("AID", "Kenya", "Somalia", "asserted", None) in claims_of(nlp, text, hand_entities(text, table))
+
+
+def test_the_two_ministers_are_the_two_people_titled_so_not_the_last_two_named(nlp):
+    text = ("Kenyan Defence Minister Peter Omondi hosted his Ugandan counterpart John Okello in Nairobi. "
+            "A military analyst, Sam Mwangi, said the visit was overdue. "
+            "The two ministers agreed to meet again in Kampala next year.")
+    ents = hand_entities(text, [("Peter Omondi", "Peter Omondi", "PERSON", "Kenya"),
+                                ("John Okello", "John Okello", "PERSON", "Uganda"),
+                                ("Sam Mwangi", "Sam Mwangi", "PERSON", "Kenya")])
+    roles = {"Peter Omondi": ["Defence Minister"], "John Okello": ["Ugandan Counterpart"], "Sam Mwangi": ["Analyst"]}
+    for ent in ents:
+        ent.roles = roles[ent.name]
+    got = claims_of(nlp, text, ents)
+    assert ("CONSULT", "Peter Omondi", "John Okello", "planned", None) in got
+    assert not any("Sam Mwangi" in e for e in got)

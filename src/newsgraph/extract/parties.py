@@ -380,9 +380,26 @@ class Parties:
                 group = self.last_group(head.idx, {etype})
                 if len(group) == 2:
                     return group
+                titled = self.titled(head) if etype == "PERSON" else []
+                if len(titled) == 2:
+                    return titled
                 own = self.acting(head)  # "Russia urged the two governments": Russia is not one of them
                 pair = [k for k in self.recent(head.idx, {etype}, 2 + len(own)) if k not in own][:2]
                 return list(reversed(pair)) if len(pair) == 2 else []
+        return []
+
+    def titled(self, head) -> list[str]:
+        """ "the two ministers": the last two people the text gave that title (or called counterparts),
+        however far back, rather than whoever was named last."""
+        noun = head.lemma_.lower()
+        found: list[str] = []
+        for idx, key in reversed(self._timeline):
+            ent = self.entities[key]
+            if idx < head.idx and key not in found and ent.type == "PERSON" and any(
+                    noun in role.lower() or "counterpart" in role.lower() for role in ent.roles):
+                found.append(key)
+            if len(found) == 2:
+                return list(reversed(found))
         return []
 
     def acting(self, head) -> list[str]:
