@@ -634,3 +634,16 @@ def test_the_two_ministers_are_the_two_people_titled_so_not_the_last_two_named(n
     got = claims_of(nlp, text, ents)
     assert ("CONSULT", "Peter Omondi", "John Okello", "planned", None) in got
     assert not any("Sam Mwangi" in e for e in got)
+
+
+def test_calling_reports_of_an_act_baseless_denies_the_act(nlp):
+    table = [("Kenya", "Kenya", "COUNTRY", None), ("Somalia", "Somalia", "COUNTRY", None),
+             ("Nairobi", "Kenya", "COUNTRY", None)]
+    ents = lambda text: hand_entities(text, table)  # noqa: E731
+    for text in ("Nairobi said reports that Kenya had supplied drones to Somalia were baseless.",
+                 "Kenya called reports that it had supplied drones to Somalia baseless.",
+                 "Kenya dismissed as baseless reports that it had supplied drones to Somalia.",
+                 "Nairobi described the claims that it sent drones to Somalia as fabrications."):
+        assert ("AID", "Kenya", "Somalia", "denied", "Kenya") in claims_of(nlp, text, ents(text)), text
+    text = "Nairobi said reports that Kenya had supplied drones to Somalia were accurate."
+    assert not any(e[3] == "denied" for e in claims_of(nlp, text, ents(text)))

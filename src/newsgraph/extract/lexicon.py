@@ -162,6 +162,8 @@ class Frames:
     speech_acts: frozenset[str]
     told_acts: frozenset[str] = frozenset()
     continuing_verbs: frozenset[str] = frozenset()
+    dismissive_words: frozenset[str] = frozenset()
+    labelling_verbs: frozenset[str] = frozenset()
     receptive_adjectives: frozenset[str] = frozenset()
     involvement_nouns: frozenset[str] = frozenset()
     possible_aux: frozenset[str] = frozenset()

@@ -146,12 +146,33 @@ class FrameReader:
             frame.denied_by = self.speaker(noun.head)
             frame.cues.append(f"deny({noun.head.lower_})")
             return True
+        dismisser = self.dismissed_by(noun)
+        if dismisser is not None:
+            frame.denied_by = self.speaker(dismisser)
+            frame.cues.append(f"dismiss({dismisser.lower_})")
+            return True
         owner = self.reader.of(noun)
         if owner:
             frame.source = owner
             return True
         held = noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.cue.holding_verbs
         return not held
+
+    def dismissed_by(self, noun):
+        """The verb whose subject dismisses a claim noun: "dismissed as baseless reports that ...",
+        "called the reports fabrications", "said reports that ... were baseless" (the saying)."""
+        cue, head = self.cue, noun.head
+        verb = head.head if noun.dep_ == "pobj" and head.lower_ == "as" else head if noun.dep_ == "dobj" else None
+        if verb is not None and verb.pos_ in ("VERB", "AUX") and (
+                verb.lemma_.lower() in cue.deny_verbs or verb.lemma_.lower() in cue.labelling_verbs
+                and any(t.lemma_.lower() in cue.dismissive_words for t in verb.subtree)):
+            return verb
+        said = noun.dep_ in ("nsubj", "nsubjpass") and head.dep_ in ("ccomp", "parataxis") \
+            and head.head.lemma_.lower() in cue.report_verbs
+        if said and (head.lemma_.lower() in cue.dismissive_words or any(
+                c.dep_ in ("acomp", "attr", "oprd") and c.lemma_.lower() in cue.dismissive_words for c in head.children)):
+            return head.head
+        return None
 
     def _verb_step(self, frame: Frame, head, lemma: str, dep: str, local: bool) -> bool:
         cue = self.cue
