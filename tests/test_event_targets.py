@@ -647,3 +647,13 @@ def test_calling_reports_of_an_act_baseless_denies_the_act(nlp):
         assert ("AID", "Kenya", "Somalia", "denied", "Kenya") in claims_of(nlp, text, ents(text)), text
     text = "Nairobi said reports that Kenya had supplied drones to Somalia were accurate."
     assert not any(e[3] == "denied" for e in claims_of(nlp, text, ents(text)))
+
+
+def test_a_relative_clause_accusation_arms_the_party_it_describes(nlp):
+    table = [("Kenya", "Kenya", "COUNTRY", None), ("Nairobi", "Kenya", "COUNTRY", None),
+             ("Eritrea", "Eritrea", "COUNTRY", None),
+             ("Northern Liberation Front", "Northern Liberation Front", "ORG", None)]
+    text = "Kenyan jets struck the Northern Liberation Front, which Nairobi accuses Eritrea of arming."
+    got = claims_of(nlp, text, hand_entities(text, table))
+    assert ("ACCUSE", "Kenya", "Eritrea", "asserted", None) in got
+    assert ("AID", "Eritrea", "Northern Liberation Front", "alleged", "Kenya") in got

@@ -56,6 +56,20 @@ def is_root(token) -> bool:
     return token.head.i == token.i
 
 
+def relative_antecedent(verb):
+    """What a relative clause is about, when it is the object left out of an act told inside it:
+    "the Houthis, whom Riyadh accuses Iran of arming", "Hezbollah, which it accuses Iran of supplying"."""
+    node = verb
+    while node.dep_ in ("pcomp", "pobj", "prep", "xcomp") and node.head.i != node.i:
+        node = node.head
+    if node.i == verb.i or node.dep_ != "relcl":
+        return None
+    pronoun = next((t for t in node.subtree if t.i < node.i and t.lower_ in RELATIVE), None)
+    if pronoun is None or pronoun.dep_ in ("nsubj", "nsubjpass"):
+        return None
+    return node.head
+
+
 def receptive_adjective(noun):
     """The adjective an event noun is what someone is open or ready to: "open to cooperation"."""
     prep = noun.head
@@ -90,9 +104,14 @@ def helped(verb, helping: frozenset[str]) -> list:
     return [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
 
 
+def plain_object(verb):
+    """The object of `verb` itself: "which Nairobi accuses Eritrea of" has two, and Eritrea is it."""
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ not in RELATIVE), None) or child(verb, "dobj")
+
+
 def direct_object(verb):
     """The direct object, shared with coordinated verbs; a relative pronoun stands for its noun."""
-    obj = child(verb, "dobj")
+    obj = plain_object(verb)
     if obj is None:
         obj = next((o for c in coordinated(verb) for o in [child(c, "dobj")] if o is not None), None)
     if obj is not None and obj.lower_ in RELATIVE and verb.dep_ == "relcl":
@@ -245,7 +264,7 @@ class Reader:
         if passive_accusal(head):  # "X was accused by Y of supplying": X supplied
             return self.of_all(accused_tokens(head)), f"accused by {head.lower_}"
         if via.dep_ in ("xcomp", "prep", "pcomp"):
-            controller = child(head, "dobj", "dative")
+            controller = plain_object(head) or child(head, "dative")
             controller = direct_object(head) if controller is None else controller
             tool = head.lemma_.lower() in listed("instrument_verbs")  # "used Iranian drones to attack"
             obj = self.of(controller) if controller is not None and self.agentive(controller) and not tool else []
@@ -344,6 +363,8 @@ class Reader:
         passive = is_passive(verb)
         subj = subject(verb)
         patient = subj if passive else direct_object(verb)
+        if patient is None and not passive:
+            patient = relative_antecedent(verb)  # "the Houthis, whom Riyadh accuses Iran of arming"
         if passive:
             args.actors = self.of_all(prep_objects(verb, {"by"}))
             args.how.append("agent")
