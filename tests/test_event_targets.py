@@ -657,3 +657,11 @@ def test_a_relative_clause_accusation_arms_the_party_it_describes(nlp):
     got = claims_of(nlp, text, hand_entities(text, table))
     assert ("ACCUSE", "Kenya", "Eritrea", "asserted", None) in got
     assert ("AID", "Eritrea", "Northern Liberation Front", "alleged", "Kenya") in got
+
+
+def test_troops_withdrawn_from_bases_in_a_country_are_their_countrys_withdrawal_from_it(nlp):
+    table = [("French", "France", "COUNTRY", None), ("France", "France", "COUNTRY", None), ("Chad", "Chad", "COUNTRY", None)]
+    text = "About 1,000 French troops have been withdrawn from three bases in Chad."
+    assert ("RETREAT", "France", "Chad", "asserted", None) in claims_of(nlp, text, hand_entities(text, table))
+    text = "France withdrew 1,000 troops from three bases in Chad."  # "bases", lemmatised as "basis"
+    assert ("RETREAT", "France", "Chad", "asserted", None) in claims_of(nlp, text, hand_entities(text, table))

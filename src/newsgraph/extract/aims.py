@@ -226,7 +226,7 @@ def aim_at_place(f: Found, parties) -> None:
             f.event.target = country
             f.event.rule += f"; target: the country of {word.text}"
             return
-    victims = next((w for w in words if w.dep_ in ("dobj", "pobj") and w.lemma_.lower() in parties.refs.located_nouns), None)
+    victims = next((w for w in words if w.dep_ in ("dobj", "pobj") and parties.refs.located(w)), None)
     if victims is not None and parties.home and not parties.same_side(parties.home, f.event.actor):
         f.event.target = parties.home
         f.event.rule += f"; target: the {victims.lower_} of the story's country"

@@ -197,6 +197,10 @@ class References:
     group_nouns: frozenset[str] = frozenset()
     state_organ_words: frozenset[str] = frozenset()
 
+    def located(self, token) -> bool:
+        """A noun for a place things are in ("bases in Chad": by its form too, as "bases" lemmatises to "basis")."""
+        return token.lemma_.lower() in self.located_nouns or token.lower_ in self.located_nouns
+
     @cached_property
     def state_organs(self) -> frozenset[str]:
         """Words that make an organisation's name an organ of a state ("Ministry", "Forces", "Army")."""

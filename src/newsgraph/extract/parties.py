@@ -226,7 +226,7 @@ class Parties:
                         return found
             if child.dep_ == "prep" and (child.lower_ in DESCEND_PREPS and self.stands_for_owner(head)
                                          or child.lower_ == "with" and head.lemma_.lower() in self.refs.frontier_nouns
-                                         or child.lower_ == "in" and (head.lemma_.lower() in self.refs.located_nouns
+                                         or child.lower_ == "in" and (self.refs.located(head)
                                                                       or head.lemma_.lower() in self.refs.agent_nouns)):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":

@@ -372,6 +372,10 @@ class Reader:
                 host = self.parties.country_of(self.place(verb)) or self.parties.sentence_country(verb)
                 args.actors = [host] if host else []
                 args.how.append("host country")  # "pilots will be trained in Turkey": Turkey trains them
+            if not args.actors and cue.type in listed("own_patient_types") and patient is not None \
+                    and self.classes(patient) & {"troops", "weapon"}:
+                args.actors = [k for k in self.of(patient) if self.parties.kind(k) in ("COUNTRY", "ORG")]
+                args.how.append("owner of the subject")  # "French troops were withdrawn"
         elif subj is not None:
             args.actors = self.of(subj)
             args.named_actor = self.parties.direct(subj) is not None
