@@ -665,3 +665,9 @@ def test_troops_withdrawn_from_bases_in_a_country_are_their_countrys_withdrawal_
     assert ("RETREAT", "France", "Chad", "asserted", None) in claims_of(nlp, text, hand_entities(text, table))
     text = "France withdrew 1,000 troops from three bases in Chad."  # "bases", lemmatised as "basis"
     assert ("RETREAT", "France", "Chad", "asserted", None) in claims_of(nlp, text, hand_entities(text, table))
+
+
+def test_a_delivery_from_a_party_is_given_by_it(nlp):
+    table = [("Kenya", "Kenya", "COUNTRY", None), ("Somalia", "Somalia", "COUNTRY", None)]
+    text = "The delivery of drones from Kenya to Somalia began in August."
+    assert ("AID", "Kenya", "Somalia", "asserted", None) in claims_of(nlp, text, hand_entities(text, table))
