@@ -502,11 +502,6 @@ class Reader:
             args.actors = [k for m in mods for k in [self.parties.direct(m)] if k and self.parties.kind(k) != "LOCATION"]
             if args.actors:
                 args.how.append("actor=modifier")
-        if not args.actors and cue.type == "AID" and not cue.reverse:  # "arms transfers from North Korea to Russia"
-            givers = prep_objects(noun, {"from"}) + [p for t in prep_objects(noun, {"of"}) for p in prep_objects(t, {"from"})]
-            args.actors = self.of_all(givers)  # "the delivery of drones from Iran", parsed on "drones"
-            if args.actors:
-                args.how.append("actor=from")
         between = self.of_all(prep_objects(noun, {"between", "among"}))
         if len(between) >= 2:
             args.actors, args.targets = between[:1], between[1:]
@@ -528,6 +523,11 @@ class Reader:
         if args.governor is not None:
             self._from_governor(args.governor, via, cue, args, noun.head.head.i == args.governor.i)
             self._taken(noun, args.governor, via, args)
+        if not args.actors and cue.type == "AID" and not cue.reverse:  # "arms transfers from North Korea to Russia"
+            givers = prep_objects(noun, {"from"}) + [p for t in prep_objects(noun, {"of"}) for p in prep_objects(t, {"from"})]
+            args.actors = self.of_all(givers)  # "the delivery of drones from Iran", parsed on "drones"
+            if args.actors:
+                args.how.append("actor=from")
         if not args.actors and args.targets and cue.type in self.lex.symmetric:
             self._speakers_own(noun, args)
         if not args.targets and cue.type == "AID":
