@@ -173,3 +173,10 @@ def test_a_rank_before_proper_names_makes_a_person_whatever_the_model_says(analy
     ents = analyse("The navy held a drill on Wednesday, its commander Rear Admiral Tomas Varga said.")
     assert "Tomas Varga" in ents and ents["Tomas Varga"].type == "PERSON"
     assert not any(name.startswith("Rear Admiral") for name in ents)
+
+
+def test_a_surname_the_model_missed_is_still_the_person(analyse):
+    ents = analyse("Kenyan officials met General Omondi in Nairobi on Monday. "
+                   "The general in turn called Russia a valued partner.\n\n"
+                   "Omondi added that talks were under way between Nairobi and Moscow.")
+    assert [m.text for m in ents["Omondi"].mentions] == ["Omondi", "Omondi"]

@@ -113,11 +113,13 @@ def retype_people_and_places(doc: Context) -> None:
 
 
 def repeated_names(doc: Context) -> list[Found]:
-    """A person's surname the model did not tag where it recurs ('Talebi said ...' after 'Reza Talebi')."""
+    """A person's surname the model did not tag where it recurs ('Talebi said ...' after 'Reza Talebi',
+    or after a lone 'Talebi' it did tag)."""
     if doc.sdoc is None:
         return []
     taken = {i for f in doc.found if f.start >= 0 for i in range(f.start, f.end)}
-    surnames = {doc.surface(f).split()[-1] for f in doc.found if f.type == "PERSON" and len(doc.surface(f).split()) > 1}
+    surnames = {words[-1] for f in doc.found if f.type == "PERSON" for words in [doc.surface(f).split()]
+                if words and (len(words) > 1 or len(words[0]) > 3 and words[0].istitle())}
     out = []
     for tok in doc.sdoc:
         if tok.i not in taken and tok.pos_ in ("PROPN", "NOUN") and len(tok.text) > 2 and tok.text[:1].isupper() \
