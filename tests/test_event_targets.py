@@ -671,3 +671,12 @@ def test_a_delivery_from_a_party_is_given_by_it(nlp):
     table = [("Kenya", "Kenya", "COUNTRY", None), ("Somalia", "Somalia", "COUNTRY", None)]
     text = "The delivery of drones from Kenya to Somalia began in August."
     assert ("AID", "Kenya", "Somalia", "asserted", None) in claims_of(nlp, text, hand_entities(text, table))
+
+
+def test_readiness_to_take_part_in_drills_is_the_readys_planned_cooperation(nlp):
+    table = [("Kenya", "Kenya", "COUNTRY", None), ("Uganda", "Uganda", "COUNTRY", None),
+             ("Ugandan", "Uganda", "COUNTRY", None)]
+    text = "Kenya expressed its readiness to take part in joint exercises with Uganda, the Ugandan army said."
+    assert ("COOPERATE", "Kenya", "Uganda", "planned", "Uganda") in claims_of(nlp, text, hand_entities(text, table))
+    text = "Uganda urged Kenya to sanction the companies involved in the drills."  # involved: the companies
+    assert not any(e[0] == "COOPERATE" for e in claims_of(nlp, text, hand_entities(text, table)))

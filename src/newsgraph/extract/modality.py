@@ -69,7 +69,7 @@ class FrameReader:
     def read(self, trigger) -> Frame:
         frame = Frame(negated=self.negated(trigger), planned=self.future(trigger), announced=self.future(trigger),
                       background=trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and not culprit_of(trigger)
-                      and receptive_adjective(trigger) is None)
+                      and receptive_adjective(trigger) is None and not self.taken_part(trigger))
         if self.hedged(trigger):
             frame.claimed = True
             frame.cues.append("hedge")
@@ -131,6 +131,13 @@ class FrameReader:
             frame.planned = True
             frame.cues.append(f"intent({head.lower_})")
         return False
+
+    @staticmethod
+    def taken_part(noun) -> bool:
+        """ "take part in joint exercises", "participate in the drills": the act itself, not background."""
+        verb = noun.head.head
+        return noun.head.lower_ == "in" and (verb.lemma_.lower() in ("participate", "engage") or verb.lemma_.lower() == "take"
+                                             and any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children))
 
     def receptive(self, adjective, prep) -> bool:
         """ "open to cooperation", "ready for talks": what one is open to is not done yet."""

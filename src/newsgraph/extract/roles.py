@@ -70,6 +70,11 @@ def relative_antecedent(verb):
     return node.head
 
 
+def infinitive_of_noun(verb) -> bool:
+    """ "its readiness to take part", "Kenya's decision to send troops": the noun is no subject of the verb."""
+    return verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def receptive_adjective(noun):
     """The adjective an event noun is what someone is open or ready to: "open to cooperation"."""
     prep = noun.head
@@ -682,7 +687,7 @@ class Reader:
         args.light = light
         if not args.actors:
             args.actors = self.of_all(prep_objects(verb, {"by"})) if is_passive(verb) else self.of(subject(verb))
-            if not args.actors and subject(verb) is None:
+            if not args.actors and (subject(verb) is None or infinitive_of_noun(verb)):  # "its readiness to take part in"
                 args.actors, _ = self.implicit_actor(verb)
                 args.inherited = bool(args.actors)
             if args.actors:
