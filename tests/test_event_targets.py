@@ -680,3 +680,12 @@ def test_readiness_to_take_part_in_drills_is_the_readys_planned_cooperation(nlp)
     assert ("COOPERATE", "Kenya", "Uganda", "planned", "Uganda") in claims_of(nlp, text, hand_entities(text, table))
     text = "Uganda urged Kenya to sanction the companies involved in the drills."  # involved: the companies
     assert not any(e[0] == "COOPERATE" for e in claims_of(nlp, text, hand_entities(text, table)))
+
+
+def test_more_ways_of_arming_a_party(nlp):
+    table = [("Kenya", "Kenya", "COUNTRY", None), ("Northern Liberation Front", "Northern Liberation Front", "ORG", None)]
+    for text in ("Kenya continues to pour weapons into the Northern Liberation Front's hands.",
+                 "Kenya has been rearming the Northern Liberation Front.",
+                 "Kenya ferried missiles to the Northern Liberation Front by sea."):
+        assert ("AID", "Kenya", "Northern Liberation Front", "asserted", None) in claims_of(
+            nlp, text, hand_entities(text, table)), text
