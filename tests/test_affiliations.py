@@ -85,3 +85,10 @@ def test_spokesman_for_a_national_body_and_bodies_qualified_by_country(countries
                     "Officers of Poland's Internal Security Agency attended the hearing.")
     assert got.get("Reza Tavakoli") == "Iran"
     assert got.get("Internal Security Agency") == "Poland"
+
+
+def test_a_bare_title_under_a_dateline_is_the_desks_country_even_in_a_story_about_another(countries):
+    got = countries("JERUSALEM (Reuters) - Iran has sent new rockets to Hezbollah, Israeli officials said on Monday. "
+                    "Iran denied the report and Tehran said it had no link to the shipments. "
+                    "Defense Minister Avi Rosen said the rockets threatened the north.")
+    assert got.get("Avi Rosen") == "Israel"

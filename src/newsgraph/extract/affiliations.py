@@ -22,7 +22,7 @@ from ..resolve import gazetteer
 from ..resolve.within import Cluster
 from .knowledge import organisation_names, organisations, rules
 from .found import POSSESSIVE, TITLES, Found, Spans
-from .home import home_country
+from .home import desk_country, home_country
 
 SMALL = {"of", "the", "and", "for", "to", "in", "on", "at", "a", "an"}
 PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "abd", "abdul", "ould"}
@@ -409,7 +409,7 @@ def affiliations(sdoc, clusters: list[Cluster]) -> dict[int, Affiliation]:
     """Roles and country of every person and organisation cluster, keyed by id(cluster)."""
     r = Reader(sdoc, clusters)
     home = home_country(sdoc, clusters)
-    out = person_affiliations(r, home)
+    out = person_affiliations(r, desk_country(sdoc, clusters) or home)
     for c in clusters:
         if c.type == "ORG":
             out[id(c)] = org_affiliation(r, c)

@@ -45,9 +45,18 @@ def home_country(sdoc, clusters: list[Cluster]) -> str | None:
     return first if counts[first] >= ranked[min(1, len(ranked) - 1)] else None
 
 
+def desk_country(sdoc, clusters: list[Cluster]) -> str | None:
+    """The country a story is filed from, when its body names that country too: a minister a
+    reporter names by bare title ("Defense Minister X" under a JERUSALEM dateline) is its own."""
+    dateline = _dateline_country(sdoc, clusters)
+    named = {c.canonical for c in clusters if c.type == "COUNTRY" and c.canonical
+             for m in c.mentions if m.start >= 0 and not _opens_dateline(sdoc, m)}
+    return dateline if dateline in named else None
+
+
 def _dateline_country(sdoc, clusters: list[Cluster]) -> str | None:
     for c in clusters:
         for m in c.mentions:
             if 0 <= m.start < 60 and c.type in ("COUNTRY", "LOCATION") and _opens_dateline(sdoc, m):
-                return c.canonical if c.type == "COUNTRY" else _place_state(c.canonical or "")
+                return c.canonical if c.type == "COUNTRY" else _place_state(c.canonical or sdoc[m.start:m.end].text.title())
     return None

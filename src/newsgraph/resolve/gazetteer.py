@@ -140,8 +140,11 @@ def epithets() -> dict[str, tuple[str, ...]]:
 @lru_cache(maxsize=1)
 def _places() -> dict[str, str]:
     """City and province names to ISO codes; a capital wins over its namesakes elsewhere
-    (Colombo is Sri Lanka's, not the Brazilian town's)."""
-    out: dict[str, str] = {capital: c.iso for c in countries().values() for capital in c.capitals}
+    (Colombo is Sri Lanka's, not the Brazilian town's), unless it is one news uses mostly as a city
+    (the `drop` list: Jerusalem lies where the city data puts it)."""
+    dropped = set(_yaml("countries_extra.yaml").get("drop", []))
+    out: dict[str, str] = {capital: c.iso for c in countries().values() for capital in c.capitals
+                           if capital not in dropped}
     for line in data_text("places.tsv").splitlines():
         if line and not line.startswith("#"):
             name, iso = line.split("\t")
