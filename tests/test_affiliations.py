@@ -92,3 +92,12 @@ def test_a_bare_title_under_a_dateline_is_the_desks_country_even_in_a_story_abou
                     "Iran denied the report and Tehran said it had no link to the shipments. "
                     "Defense Minister Avi Rosen said the rockets threatened the north.")
     assert got.get("Avi Rosen") == "Israel"
+
+
+def test_a_bare_ministry_or_title_in_a_sentence_placed_in_a_capital_is_that_countrys(countries):
+    got = countries("The Kenyan Foreign Ministry said it was studying the Somali report. "
+                    "In Kampala, Foreign Ministry spokesman Moses Okello rejected the claims as baseless. "
+                    "In Moscow, Deputy Foreign Minister Pavel Orlov said the same.")
+    assert got.get("Moses Okello") == "Uganda"
+    assert got.get("Pavel Orlov") == "Russia"
+    assert got.get("Kenyan Foreign Ministry") == "Kenya"

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from ..data import load_yaml
 from ..resolve import gazetteer
-from ..resolve.within import Cluster
+from ..resolve.within import Cluster, opening_place_country
 from .knowledge import organisation_names, organisations, rules
 from .found import POSSESSIVE, TITLES, Found, Spans
 from .home import desk_country, home_country
@@ -279,7 +279,11 @@ def office_holders(r: Reader, out: dict[int, Affiliation], home: str | None = No
         quoted = _quoted(sent)
         countries = {k.canonical for k in r.clusters if k.type == "COUNTRY" and k.canonical
                      for m in k.mentions if sent.start <= m.start < first.start and m.start not in quoted}
-        if len(countries) == 1:
+        placed = opening_place_country(sent)  # "In Moscow, Deputy Foreign Minister X said"
+        if placed:
+            aff.country = placed
+            aff.evidence.append(f"a title holder in a sentence placed in {placed}")
+        elif len(countries) == 1:
             aff.country = countries.pop()
             aff.evidence.append(f"a title holder in a sentence about {aff.country} only")
         elif not countries and home:

@@ -334,7 +334,13 @@ def resolve_bodies(doc: Context, clusters: list[Cluster]) -> list[Cluster]:
     for c in clusters:
         if not (c.body and not c.country):
             continue
-        same = [o for o in out if o.body == c.body and o.country]
+        placed = _placed_country(doc, c)  # "In Tehran, Foreign Ministry spokesman X said": Iran's ministry
+        same = [o for o in out if o.body == c.body and o.country and placed in (None, o.country)]
+        if placed and not same and rules().bodies[c.body].get("standalone"):
+            c.country = placed
+            c.evidence.append(f"'{c.texts[0]}' is that of {placed}, where its sentence is placed")
+            out.append(c)
+            continue
         if same:
             target = min(same, key=lambda o: abs(o.first - c.first))
             _merge(target, c, f"'{c.texts[0]}' is the {_longest(target)} named earlier")
@@ -347,6 +353,22 @@ def resolve_bodies(doc: Context, clusters: list[Cluster]) -> list[Cluster]:
             c.evidence.append(f"'{c.texts[0]}' is taken to be that of {country}, the country its sentence names")
             out.append(c)
     return out
+
+
+def _placed_country(doc: Context, c: Cluster) -> str | None:
+    if doc.sdoc is None or c.mentions[0].start < 0:
+        return None
+    return opening_place_country(doc.sdoc[c.mentions[0].start].sent)
+
+
+def opening_place_country(sent) -> str | None:
+    """The country of the place a sentence opens with ("In Tehran, ...", "In Moscow, ...")."""
+    words = [t for t in sent if not t.is_space][:4]
+    if len(words) < 3 or words[0].lower_ != "in" or "," not in [t.text for t in words[2:4]]:
+        return None
+    place = words[1].text if words[2].text == "," else f"{words[1].text} {words[2].text}"
+    hit = gazetteer.lookup(place)
+    return hit[0] if hit and gazetteer.is_state(hit[0]) else gazetteer.place_country(place)
 
 
 def _sentence_country(doc: Context, c: Cluster) -> str | None:
