@@ -689,3 +689,12 @@ def test_more_ways_of_arming_a_party(nlp):
                  "Kenya ferried missiles to the Northern Liberation Front by sea."):
         assert ("AID", "Kenya", "Northern Liberation Front", "asserted", None) in claims_of(
             nlp, text, hand_entities(text, table)), text
+
+
+def test_the_military_said_is_the_force_its_sentence_named(nlp):
+    table = [("Kenyan Air Force", "Kenyan Air Force", "ORG", "Kenya"), ("Somalia", "Somalia", "COUNTRY", None),
+             ("Northern Liberation Front", "Northern Liberation Front", "ORG", "Somalia"), ("Kenya", "Kenya", "COUNTRY", None)]
+    text = ("Somalia protested to Kenya. The Kenyan Air Force struck a Northern Liberation Front depot in "
+            "Somalia overnight, the military said.")
+    got = claims_of(nlp, text, hand_entities(text, table))
+    assert ("ASSAULT", "Kenyan Air Force", "Northern Liberation Front", "asserted", "Kenyan Air Force") in got

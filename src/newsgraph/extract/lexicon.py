@@ -196,6 +196,8 @@ class References:
     frontier_nouns: frozenset[str] = frozenset()
     group_nouns: frozenset[str] = frozenset()
     state_organ_words: frozenset[str] = frozenset()
+    force_nouns: frozenset[str] = frozenset()
+    force_name_words: frozenset[str] = frozenset()
 
     def located(self, token) -> bool:
         """A noun for a place things are in ("bases in Chad": by its form too, as "bases" lemmatises to "basis")."""
@@ -228,5 +230,7 @@ def references() -> References:
         frontier_nouns=frozenset(spec.get("frontier_nouns") or ()),
         group_nouns=frozenset(spec.get("group_nouns") or ()),
         state_organ_words=frozenset(spec.get("state_organ_words") or ()),
+        force_nouns=frozenset(spec.get("force_nouns") or ()),
+        force_name_words=frozenset(spec.get("force_name_words") or ()),
         kind_nouns={str(k): frozenset(str(n).lower() for n in v) for k, v in (spec.get("kind_nouns") or {}).items()},
     )

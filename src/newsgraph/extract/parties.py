@@ -150,6 +150,9 @@ class Parties:
             return []
         word = head.lemma_.lower()
         if word in self.refs.home_nouns and all(c.dep_ in ("det", "punct") for c in head.lefts):
+            force = self.force_before(head) if word in self.refs.force_nouns else None
+            if force:
+                return [force]
             local = self.sentence_country(head, before=True)  # not "accused the government of hiring Russians"
             return [local] if local else [self.home] if self.home else []
         for idx, key in reversed(self._timeline):
@@ -177,6 +180,16 @@ class Parties:
         if word in self.refs.agent_nouns and all(c.dep_ in ("det", "punct") for c in head.lefts):
             return self.named_before(head)
         return []
+
+    def force_before(self, head) -> str | None:
+        """ "The Israeli Air Force struck ..., the military said": the armed force its sentence named last."""
+        sent = head.sent
+        for idx, key in reversed(self._timeline):
+            ent = self.entities[key]
+            if sent.start_char <= idx < head.idx and ent.type == "ORG" and ent.country \
+                    and set(ent.name.lower().split()) & self.refs.force_name_words:
+                return key
+        return None
 
     def named_before(self, head) -> list[str]:
         """ "the officials said" after "two US officials said": the side the same noun was given before."""
