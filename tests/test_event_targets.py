@@ -698,3 +698,11 @@ def test_the_military_said_is_the_force_its_sentence_named(nlp):
             "Somalia overnight, the military said.")
     got = claims_of(nlp, text, hand_entities(text, table))
     assert ("ASSAULT", "Kenyan Air Force", "Northern Liberation Front", "asserted", "Kenyan Air Force") in got
+
+
+def test_a_missile_fired_into_the_sea_is_a_weapons_show_not_an_attack(nlp):
+    table = [("Kenya", "Kenya", "COUNTRY", None), ("Somalia", "Somalia", "COUNTRY", None), ("Mogadishu", "Somalia", "COUNTRY", None)]
+    text = "Kenya fired a ballistic missile into the sea off its coast on Friday."
+    assert claims_of(nlp, text, hand_entities(text, table)) == [("MOBILIZE", "Kenya", None, "asserted", None)]
+    text = "Kenya fired missiles at Mogadishu overnight."
+    assert ("ASSAULT", "Kenya", "Somalia", "asserted", None) in claims_of(nlp, text, hand_entities(text, table))

@@ -11,7 +11,8 @@ from functools import cached_property, lru_cache
 
 from ..data import load_yaml
 
-CONDITIONS = ("object", "party_object", "particle", "adverb", "modifier", "as_", "joint", "bare", "clause", "subject")
+CONDITIONS = ("object", "party_object", "particle", "adverb", "modifier", "as_", "joint", "bare", "clause", "subject",
+              "toward")
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class Cue:
     needs_actor: bool = False  # only with a named actor, even for types that may lack one
     records: str | None = None  # the type recorded, parties read as `type` reads them ("share technology with")
     subject: tuple[str, ...] = ()  # the subject (of the verb, or of the verb carrying the noun) is one of these
+    toward: tuple[str, ...] = ()  # a place phrase of the verb ends in one of these ("fired a missile into the sea")
 
     @property
     def specificity(self) -> int:
@@ -54,7 +56,7 @@ def _cue(etype: str, pos: str, lemma: str, spec: dict | None) -> Cue:
     spec = dict(spec or {})
     if "as" in spec:
         spec["as_"] = spec.pop("as")
-    for key in ("object", "particle", "adverb", "modifier", "as_", "subject"):
+    for key in ("object", "particle", "adverb", "modifier", "as_", "subject", "toward"):
         if key in spec:
             spec[key] = tuple(str(v) for v in spec[key])
     return Cue(type=etype, lemma=str(lemma), pos=pos, **spec)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from .lexicon import Cue, frames
-from .roles import Arguments, Reader, subject
+from .roles import Arguments, Reader, prep_objects, subject
 
 VERB_POS = frozenset({"VERB"})
 PREDICATIVE = frozenset({"oprd", "xcomp", "ccomp", "acomp", "attr"})
@@ -101,6 +101,9 @@ def satisfied(token, cue: Cue, args: Arguments, reader: Reader) -> bool:
                            for c in token.children if any(t.lemma_.lower() in cue.as_ for t in phrase_words(c))):
         return False
     if cue.bare and any(c.dep_ in PREDICATIVE for c in token.children):
+        return False
+    if cue.toward and not any(p.lemma_.lower() in cue.toward
+                              for p in prep_objects(token, reader.lex.location_preps | {"toward", "towards"})):
         return False
     if cue.subject and not subject_is(token, cue, args):
         return False
