@@ -706,3 +706,12 @@ def test_a_missile_fired_into_the_sea_is_a_weapons_show_not_an_attack(nlp):
     assert claims_of(nlp, text, hand_entities(text, table)) == [("MOBILIZE", "Kenya", None, "asserted", None)]
     text = "Kenya fired missiles at Mogadishu overnight."
     assert ("ASSAULT", "Kenya", "Somalia", "asserted", None) in claims_of(nlp, text, hand_entities(text, table))
+
+
+def test_promising_to_respond_in_kind_or_take_necessary_measures_is_a_threat(nlp):
+    table = [("Kenya", "Kenya", "COUNTRY", None), ("Somalia", "Somalia", "COUNTRY", None)]
+    for text in ("Kenya said it would respond in kind.", "Kenya said it would take necessary measures.",
+                 "Kenya will adopt countermeasures against Somalia."):
+        assert any(e[0] == "THREATEN" and e[1] == "Kenya" for e in claims_of(nlp, text, hand_entities(text, table))), text
+    for text in ("Kenya will take measures to improve trade.", "Kenya took necessary measures last year."):
+        assert not any(e[0] == "THREATEN" for e in claims_of(nlp, text, hand_entities(text, table))), text
