@@ -715,3 +715,9 @@ def test_promising_to_respond_in_kind_or_take_necessary_measures_is_a_threat(nlp
         assert any(e[0] == "THREATEN" and e[1] == "Kenya" for e in claims_of(nlp, text, hand_entities(text, table))), text
     for text in ("Kenya will take measures to improve trade.", "Kenya took necessary measures last year."):
         assert not any(e[0] == "THREATEN" for e in claims_of(nlp, text, hand_entities(text, table))), text
+
+
+def test_purchases_an_accused_party_makes_are_alleged_aid_to_it(nlp):
+    table = [("Kenya", "Kenya", "COUNTRY", None), ("Uganda", "Uganda", "COUNTRY", None), ("India", "India", "COUNTRY", None)]
+    text = "Kenya accused Uganda of militarising the region through arms purchases from India."
+    assert ("AID", "India", "Uganda", "alleged", "Kenya") in claims_of(nlp, text, hand_entities(text, table))

@@ -548,8 +548,9 @@ class Reader:
         of what is bought, gives."""
         giver = self.giver([noun], prep_objects(noun, {"of"}))
         buyer = args.actors
-        if not buyer and args.governor is not None:
-            buyer = self.of(subject(args.governor))
+        if not buyer and args.governor is not None:  # "accused Armenia of arming itself through purchases from ..."
+            buyer = self.of(subject(args.governor)) or (
+                self.implicit_actor(args.governor)[0] if subject(args.governor) is None else [])
         args.actors, args.targets = giver, [k for k in buyer if k not in giver]
         args.how.append("reversed (bought)")
 
