@@ -721,3 +721,14 @@ def test_purchases_an_accused_party_makes_are_alleged_aid_to_it(nlp):
     table = [("Kenya", "Kenya", "COUNTRY", None), ("Uganda", "Uganda", "COUNTRY", None), ("India", "India", "COUNTRY", None)]
     text = "Kenya accused Uganda of militarising the region through arms purchases from India."
     assert ("AID", "India", "Uganda", "alleged", "Kenya") in claims_of(nlp, text, hand_entities(text, table))
+
+
+def test_an_attack_told_by_its_victims_side_is_their_charge(nlp):
+    table = [("Kenyan", "Kenya", "COUNTRY", None), ("Kenya", "Kenya", "COUNTRY", None), ("Somali", "Somalia", "COUNTRY", None),
+             ("Somalia", "Somalia", "COUNTRY", None)]
+    text = "Kenya's defence ministry said Somali forces had opened fire on Kenyan border posts."
+    assert ("ASSAULT", "Somalia", "Kenya", "alleged", "Kenya") in claims_of(nlp, text, hand_entities(text, table))
+    text = "Kenya's defence ministry said Somali forces were preparing to strike Kenyan border posts."
+    assert ("ASSAULT", "Somalia", "Kenya", "planned", "Kenya") in claims_of(nlp, text, hand_entities(text, table))
+    text = "Somalia said its forces had struck Kenyan border posts."  # the doer's own word
+    assert ("ASSAULT", "Somalia", "Kenya", "asserted", "Somalia") in claims_of(nlp, text, hand_entities(text, table))

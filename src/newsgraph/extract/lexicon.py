@@ -164,6 +164,7 @@ class Frames:
     speech_acts: frozenset[str]
     told_acts: frozenset[str] = frozenset()
     continuing_verbs: frozenset[str] = frozenset()
+    victim_claims: frozenset[str] = frozenset()
     dismissive_words: frozenset[str] = frozenset()
     labelling_verbs: frozenset[str] = frozenset()
     receptive_adjectives: frozenset[str] = frozenset()

@@ -366,6 +366,9 @@ def decide(frame: Frame, etype: str, actors: list[str], targets: list[str], part
     if source is None:
         return later, None
     involved = [k for k in actors + targets if k]
+    victim = etype in frames().victim_claims and any(parties.same_side(source, t) for t in targets if t)
+    if victim and not frame.planned and not any(parties.same_side(source, a) for a in actors if a):
+        return "alleged", source  # "Kyiv said Russian missiles struck ...": the victim's charge
     outsider = parties.country_of(source) is not None or parties.kind(source) == "ORG"  # a side we can tell
     if outsider and not any(parties.same_side(source, k) for k in involved):  # a third party's word: claimed ("X is mulling"),
         return ("planned" if frame.planned and frame.announced else "alleged"), source  # but "X will" is a plan told
