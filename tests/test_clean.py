@@ -84,6 +84,10 @@ def test_boilerplate_lines_are_marked_and_excluded_from_analysis():
     ("Published: 08/04/2024, 11:26 AM", "2024-04-08"),  # slashes: day first
     ("04/28/2024", "2024-04-28"),  # ... unless only the second number can be a day
     ("Published: 3 Jun 2024 - 09:14 pm | Last Update: 3 Jun 2024 - 10:02 pm", "2024-06-03"),
+    ("Published: 03.06.2024, 21:15", "2024-06-03"),  # dots after a keyword
+    ("LIMA — Monday 3 June 2024", "2024-06-03"),  # the place, a dash, then the date
+    ("June, 3, 2024 - 11:45", "2024-06-03"),  # a comma after the month
+    ("3 Jun, 2024 14:05 / Updated 3 Jun, 2024 15:30", "2024-06-03"),  # an update note after a slash
 ])
 def test_datelines(line, expected):
     assert dates.dateline(line) == expected
@@ -94,6 +98,7 @@ def test_datelines(line, expected):
     "31/02/2025",  # no such day
     "The accord was published on 12 June 2024 by the ministry of defence in Lima.",  # too long for a header
     "Lima, the capital, signed on 3 June 2024",  # a place, then more than a date
+    "Version 1.2.2024 of the rules",  # dotted numbers inside a longer number
 ])
 def test_not_datelines(line):
     assert dates.dateline(line) is None
