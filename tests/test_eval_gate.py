@@ -21,10 +21,13 @@ from .conftest import EXAMPLES, GOLD, ROOT, SCORER, SEEDS
 # Examples raised 2026-11-23 (session 2) to events 0.742, dyad 0.798, claims 0.684.
 # Raised 2026-11-23 (session 3, purchases, listed parties, grievances, appended denials) from seeds
 # events 0.706, dyad 0.767, claims 0.744.
+# Raised 2026-11-23 (session 5: surnames the model missed, sources of told protests, denials by
+# dismissal) from seeds events 0.721, dyad 0.767, claims 0.773; examples events 0.756, dyad 0.816,
+# claims 0.732.
 SEED_FLOORS = {"published": 1.0, "provenance": 1.0, "entities.f1": 0.97, "entities.type_accuracy": 0.97,
-               "events.f1": 0.68, "events_dyad.f1": 0.74, "claims.f1": 0.70}
+               "events.f1": 0.70, "events_dyad.f1": 0.74, "claims.f1": 0.74}
 EXAMPLE_FLOORS = {"published": 1.0, "provenance": 1.0, "entities.f1": 0.97, "entities.type_accuracy": 0.97,
-                  "events.f1": 0.72, "events_dyad.f1": 0.78, "claims.f1": 0.66}
+                  "events.f1": 0.73, "events_dyad.f1": 0.79, "claims.f1": 0.70}
 # Held-out set (tests/fixtures/heldout: 14 articles on topics the seeds and examples leave out, and
 # 42 one-sentence items coded with strict PLOVER), pinned 2026-11-23 after the generalisation round:
 # articles entities 0.917 (splits 6), events 0.403, dyad 0.425, claims 0.156; sentences dyad 0.659.

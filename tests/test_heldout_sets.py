@@ -1,12 +1,12 @@
-"""Held-out sets 2-8: fictional articles annotated without looking at newsgraph's output, scored
+"""Held-out sets 2-10: fictional articles annotated without looking at newsgraph's output, scored
 against floors pinned a little under the measured figures.
 
 Each set was measured once before any rule was tuned on it (those first figures are the honest
 estimate on unseen news, kept in the comments below). Sets 2, 3, 4, 5 and 8 were then used to find
-classes of error; sets 6 and 7 never were. Sets 5-8 are in the domain of the reviewers' seed articles
+classes of error; sets 6, 7, 9 and 10 never were. Sets 5-10 are in the domain of the reviewers' seed articles
 (arms transfers and military cooperation around Iran, Russia and their neighbours); 2-4 avoid it.
 Once a set is used for tuning it stops measuring generalisation: write a new one rather than tune
-on sets 6 or 7.
+on sets 6, 7, 9 or 10.
 """
 from __future__ import annotations
 
@@ -33,41 +33,59 @@ class HeldOut:
 SETS = {
     # First measured: entities 0.922, events 0.344, dyad 0.400, claims 0.198. Pinned 2026-11-23 after
     # the session-2 rounds that tuned on it: entities 0.916 (13 splits), events 0.443, dyad 0.536, claims 0.440.
-    "heldout2": HeldOut("heldout2", 12, {"entities.f1": 0.90, "entities.type_accuracy": 0.90, "events.f1": 0.42,
-                                         "events_dyad.f1": 0.51, "claims.f1": 0.42}, 15),
+    # Session 5 final: events 0.455, dyad 0.543, claims 0.452.
+    "heldout2": HeldOut("heldout2", 12, {"entities.f1": 0.90, "entities.type_accuracy": 0.90, "events.f1": 0.43,
+                                         "events_dyad.f1": 0.52, "claims.f1": 0.43}, 15),
     # First measured: entities 0.922, events 0.382, dyad 0.433, claims 0.167. Pinned 2026-11-23 after
     # the rounds that tuned on it: entities 0.922 (6 splits), events 0.470, dyad 0.534, claims 0.308.
     # Session 3 (tuned on set 5): events 0.484, dyad 0.541, claims 0.348.
-    "heldout3": HeldOut("heldout3", 12, {"entities.f1": 0.90, "entities.type_accuracy": 0.94, "events.f1": 0.46,
-                                         "events_dyad.f1": 0.52, "claims.f1": 0.33}, 8),
+    # Session 5 final: events 0.491, dyad 0.552, claims 0.366.
+    "heldout3": HeldOut("heldout3", 12, {"entities.f1": 0.90, "entities.type_accuracy": 0.94, "events.f1": 0.47,
+                                         "events_dyad.f1": 0.53, "claims.f1": 0.35}, 8),
     # Never tuned on until session 4 (its claim errors were read then). First measured before the last three tuning
     # rounds: entities 0.873, events 0.449, dyad 0.517, claims 0.175. Pinned 2026-11-23 on the final build:
     # entities 0.873 (11 splits), events 0.457, dyad 0.525, claims 0.225.
     # Session 3, still never tuned on: events 0.466, dyad 0.536, claims 0.272.
+    # Session 5 final: events 0.464, dyad 0.564, claims 0.337.
     "heldout4": HeldOut("heldout4", 10, {"entities.f1": 0.85, "entities.type_accuracy": 0.92, "events.f1": 0.44,
-                                         "events_dyad.f1": 0.51, "claims.f1": 0.25}, 13),
+                                         "events_dyad.f1": 0.54, "claims.f1": 0.31}, 13),
     # Seed domain. First measured (session-3 build before any rule was tuned on it): entities 0.912,
     # events 0.614, dyad 0.680, claims 0.321 (the session-2 build: events 0.602, dyad 0.667, claims 0.302).
     # Then tuned on: entities 0.917 (4 splits), events 0.664, dyad 0.717, claims 0.505.
-    "heldout5": HeldOut("heldout5", 10, {"entities.f1": 0.89, "entities.type_accuracy": 0.95, "events.f1": 0.64,
-                                         "events_dyad.f1": 0.69, "claims.f1": 0.48}, 6),
+    # Session 5 final: events 0.682, dyad 0.740, claims 0.622.
+    "heldout5": HeldOut("heldout5", 10, {"entities.f1": 0.89, "entities.type_accuracy": 0.95, "events.f1": 0.66,
+                                         "events_dyad.f1": 0.72, "claims.f1": 0.59}, 6),
     # Seed domain, never tuned on (scored three times, event and claim errors never read; the first
     # lines of its three misdated articles were read to fix header dates). First measured: entities
     # 0.903, events 0.429, dyad 0.545, claims 0.239, published 0.7 (the session-2 build: claims 0.242).
     # Final: entities 0.903 (2 splits), events 0.433, dyad 0.549, claims 0.220, published 1.0.
+    # Session 5 final: events 0.435, dyad 0.552, claims 0.247.
     "heldout6": HeldOut("heldout6", 10, {"entities.f1": 0.88, "entities.type_accuracy": 0.94, "events.f1": 0.41,
-                                         "events_dyad.f1": 0.52, "claims.f1": 0.20}, 4),
+                                         "events_dyad.f1": 0.52, "claims.f1": 0.22}, 4),
     # Seed domain, never tuned on (aggregates only; the first lines of its three misdated articles were
     # read). First measured on the session-3 build: entities 0.900, events 0.487, dyad 0.560, claims 0.382,
     # published 0.7. Session 4 final: entities 0.900 (9 splits), events 0.495, dyad 0.568, claims 0.396,
     # published 0.9 (a wire story with no year anywhere, which the gold dates).
-    "heldout7": HeldOut("heldout7", 10, {"entities.f1": 0.88, "entities.type_accuracy": 0.95, "events.f1": 0.47,
-                                         "events_dyad.f1": 0.54, "claims.f1": 0.37, "published": 0.9}, 11),
+    # Session 5 final: events 0.503, dyad 0.576, claims 0.409.
+    "heldout7": HeldOut("heldout7", 10, {"entities.f1": 0.88, "entities.type_accuracy": 0.95, "events.f1": 0.48,
+                                         "events_dyad.f1": 0.55, "claims.f1": 0.38, "published": 0.9}, 11),
     # Seed domain. First measured (session-4 build after its first commit): entities 0.858, events 0.343,
     # dyad 0.434, claims 0.352, published 0.7. Then tuned on: entities 0.858 (8 splits), events 0.392,
     # dyad 0.466, claims 0.457, published 1.0.
-    "heldout8": HeldOut("heldout8", 10, {"entities.f1": 0.84, "entities.type_accuracy": 0.94, "events.f1": 0.37,
-                                         "events_dyad.f1": 0.44, "claims.f1": 0.43}, 10),
+    # Session 5 final: events 0.408, dyad 0.482, claims 0.496.
+    "heldout8": HeldOut("heldout8", 10, {"entities.f1": 0.84, "entities.type_accuracy": 0.94, "events.f1": 0.38,
+                                         "events_dyad.f1": 0.46, "claims.f1": 0.47}, 10),
+    # Seed domain, never tuned on (aggregates only; the header lines of its two misdated articles were
+    # read). Written in session 5 by a helper that never ran newsgraph. First measured: entities 0.920,
+    # events 0.381, dyad 0.491, claims 0.351, published 0.8 (before the session's dateline fix).
+    "heldout9": HeldOut("heldout9", 10, {"entities.f1": 0.90, "entities.type_accuracy": 0.90, "events.f1": 0.36,
+                                         "events_dyad.f1": 0.47, "claims.f1": 0.33}, 11),
+    # Seed domain, never tuned on (aggregates only; the header lines of its two misdated articles were
+    # read). Written in session 5 by a helper without the usual brief, who followed sets 5-8's READMEs.
+    # First measured (mid-session build 52b7e7c): entities 0.905, events 0.454, dyad 0.577, claims 0.230,
+    # published 0.8; final build the same but published 1.0.
+    "heldout10": HeldOut("heldout10", 10, {"entities.f1": 0.88, "entities.type_accuracy": 0.95, "events.f1": 0.43,
+                                           "events_dyad.f1": 0.55, "claims.f1": 0.21}, 11),
 }
 
 
