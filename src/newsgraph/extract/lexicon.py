@@ -164,6 +164,7 @@ class Frames:
     speech_acts: frozenset[str]
     told_acts: frozenset[str] = frozenset()
     continuing_verbs: frozenset[str] = frozenset()
+    participation_verbs: frozenset[str] = frozenset()
     victim_claims: frozenset[str] = frozenset()
     dismissive_words: frozenset[str] = frozenset()
     labelling_verbs: frozenset[str] = frozenset()
@@ -200,6 +201,7 @@ class References:
     group_nouns: frozenset[str] = frozenset()
     state_organ_words: frozenset[str] = frozenset()
     force_nouns: frozenset[str] = frozenset()
+    peer_titles: frozenset[str] = frozenset()
     force_name_words: frozenset[str] = frozenset()
 
     def located(self, token) -> bool:
@@ -234,6 +236,7 @@ def references() -> References:
         group_nouns=frozenset(spec.get("group_nouns") or ()),
         state_organ_words=frozenset(spec.get("state_organ_words") or ()),
         force_nouns=frozenset(spec.get("force_nouns") or ()),
+        peer_titles=frozenset(spec.get("peer_titles") or ()),
         force_name_words=frozenset(spec.get("force_name_words") or ()),
         kind_nouns={str(k): frozenset(str(n).lower() for n in v) for k, v in (spec.get("kind_nouns") or {}).items()},
     )

@@ -127,22 +127,23 @@ class FrameReader:
             if lemma in cue.claim_nouns and dep in ("acl", "prep", "pcomp", "ccomp", "relcl"):
                 return self._claim_noun(frame, head)
         elif head.pos_ == "ADJ" and local and (lemma in cue.intent_adjectives and dep == "xcomp"
-                                               or dep == "prep" and self.receptive(head, self._node)):
+                                               or dep == "prep" and any(
+                    receptive_adjective(c) == head for c in self._node.children)):
             frame.planned = True
             frame.cues.append(f"intent({head.lower_})")
         return False
 
-    @staticmethod
-    def taken_part(noun) -> bool:
+    def taken_part(self, noun) -> bool:
         """ "take part in joint exercises", "participate in the drills": the act itself, not background."""
         verb = noun.head.head
-        return noun.head.lower_ == "in" and (verb.lemma_.lower() in ("participate", "engage") or verb.lemma_.lower() == "take"
-                                             and any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children))
-
-    def receptive(self, adjective, prep) -> bool:
-        """ "open to cooperation", "ready for talks": what one is open to is not done yet."""
-        return prep.lower_ in ("to", "for") and adjective.lemma_.lower() in self.cue.receptive_adjectives \
-            and adjective.dep_ in ("acomp", "xcomp", "oprd")
+        if noun.head.lower_ != "in":
+            return False
+        for phrase in self.cue.participation_verbs:
+            lemma, *obj = phrase.split()
+            if verb.lemma_.lower() == lemma and (not obj or any(c.dep_ == "dobj" and c.lower_ == obj[0]
+                                                                 for c in verb.children)):
+                return True
+        return False
 
     def _claim_noun(self, frame: Frame, noun) -> bool:
         """ "US reports that ...": the claim is its owner's. A speaker above it only relays it,

@@ -409,7 +409,7 @@ class Parties:
         for idx, key in reversed(self._timeline):
             ent = self.entities[key]
             if idx < head.idx and key not in found and ent.type == "PERSON" and any(
-                    noun in role.lower() or "counterpart" in role.lower() for role in ent.roles):
+                    word in role.lower().split() for role in ent.roles for word in (noun, *self.refs.peer_titles)):
                 found.append(key)
             if len(found) == 2:
                 return list(reversed(found))

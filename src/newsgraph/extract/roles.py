@@ -75,10 +75,11 @@ def infinitive_of_noun(verb) -> bool:
     return verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
-def receptive_adjective(noun):
-    """The adjective an event noun is what someone is open or ready to: "open to cooperation"."""
-    prep = noun.head
-    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("to", "for"):
+def receptive_adjective(word):
+    """The adjective an event word is what someone is open or ready to: "open to cooperation",
+    "ready for talks", "open to cooperating"."""
+    prep = word.head
+    if word.dep_ not in ("pobj", "pcomp") or prep.dep_ != "prep" or prep.lower_ not in ("to", "for"):
         return None
     adjective = prep.head
     if adjective.pos_ == "ADJ" and adjective.dep_ in ("acomp", "xcomp", "oprd") \
