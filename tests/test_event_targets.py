@@ -732,3 +732,17 @@ def test_an_attack_told_by_its_victims_side_is_their_charge(nlp):
     assert ("ASSAULT", "Somalia", "Kenya", "planned", "Kenya") in claims_of(nlp, text, hand_entities(text, table))
     text = "Somalia said its forces had struck Kenyan border posts."  # the doer's own word
     assert ("ASSAULT", "Somalia", "Kenya", "asserted", "Somalia") in claims_of(nlp, text, hand_entities(text, table))
+
+
+def test_a_contract_to_sell_is_a_planned_sale_by_who_signed_it(nlp):
+    table = [("Kenya", "Kenya", "COUNTRY", None), ("Uganda", "Uganda", "COUNTRY", None)]
+    text = "Kenya signed a contract to sell patrol boats to Uganda."
+    got = claims_of(nlp, text, hand_entities(text, table))
+    assert ("AID", "Kenya", "Uganda", "planned", None) in got
+
+
+def test_sources_aligned_with_a_party_speak_for_it(nlp):
+    table = [("Kenya", "Kenya", "COUNTRY", None), ("Uganda", "Uganda", "COUNTRY", None),
+             ("United States", "United States", "COUNTRY", None)]
+    text = "Kenya is supplying drones to Uganda, according to sources aligned with the United States."
+    assert ("AID", "Kenya", "Uganda", "alleged", "United States") in claims_of(nlp, text, hand_entities(text, table))

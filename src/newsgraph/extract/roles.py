@@ -367,7 +367,7 @@ class Reader:
             return self.accusal(verb)
         args = Arguments()
         passive = is_passive(verb)
-        subj = subject(verb)
+        subj = None if infinitive_of_noun(verb) else subject(verb)  # "a contract to sell jets": no seller yet
         patient = subj if passive else direct_object(verb)
         if patient is None and not passive:
             patient = relative_antecedent(verb)  # "the Houthis, whom Riyadh accuses Iran of arming"
