@@ -746,3 +746,12 @@ def test_sources_aligned_with_a_party_speak_for_it(nlp):
              ("United States", "United States", "COUNTRY", None)]
     text = "Kenya is supplying drones to Uganda, according to sources aligned with the United States."
     assert ("AID", "Kenya", "Uganda", "alleged", "United States") in claims_of(nlp, text, hand_entities(text, table))
+
+
+def test_the_things_of_a_deal_delivered_in_the_passive_are_the_deals_aid(nlp):
+    table = [("Kenya", "Kenya", "COUNTRY", None), ("Uganda", "Uganda", "COUNTRY", None)]
+    text = "Kenya agreed to sell patrol boats to Uganda. The first boats are expected to be handed over in 2027."
+    assert claims_of(nlp, text, hand_entities(text, table)).count(("AID", "Kenya", "Uganda", "planned", None)) == 2
+    got = read(nlp, "Kenya sold patrol boats to Uganda in March. The boats were delivered in May.")
+    assert sum(e[:3] == ("AID", "Kenya", "Uganda") for e in got) == 2
+    assert not read(nlp, "The boats were delivered in May.")  # no deal told before: no giver

@@ -66,6 +66,9 @@ def complete_pending(found: list[Found], parties) -> list[Found]:
     """
     out = []
     for f in found:
+        if f.orphan:
+            if not recall_deal(f, out, parties):
+                continue
         if f.pending:
             earlier = next((o for o in reversed(out) if not o.pending and o.event.type == f.event.type
                             and o.event.target and f.sent - LOOK_BACK * 2 <= o.sent <= f.sent
@@ -80,6 +83,25 @@ def complete_pending(found: list[Found], parties) -> list[Found]:
             f.pending = False
         out.append(f)
     return out
+
+
+def recall_deal(f: Found, before: list[Found], parties) -> bool:
+    """ "Russia sold Su-35s to Iran. The jets were delivered in May": the giver (and, if untold, the
+    receiver) of the nearest earlier act of the same type with the same receiver."""
+    target = f.event.target
+    earlier = next((o for o in reversed(before) if o.event.type == f.event.type and o.event.actor
+                    and f.sent - LOOK_BACK * 2 <= o.sent <= f.sent
+                    and (target is None and o.event.target or target and parties.same_side(o.event.target, target))),
+                   None)
+    if earlier is None:
+        return False
+    f.event.actor = earlier.event.actor
+    f.event.target = target or earlier.event.target
+    f.event.object = f.event.object or earlier.event.object
+    f.event.confidence = round(f.event.confidence - 0.1, 2)
+    f.event.rule += f"; actor from an earlier {earlier.match.token.lower_}"
+    f.orphan = False
+    return True
 
 
 def aim_accusation(f: Found, found: list[Found], parties) -> None:

@@ -14,9 +14,10 @@ from . import aims, claims, timex
 from .lexicon import frames
 from .modality import Frame, FrameReader, decide
 from .parties import Parties
-from .roles import Reader, listed
+from .roles import Reader, child, is_passive, listed
 from .triggers import Match, find
 
+DEFINITE = frozenset({"the", "these", "those", "this", "that", "its", "their"})
 ANSWERS = frozenset({"ACCUSE", "REJECT"})  # aimed at who is accused or who claimed, not at the act's target
 
 
@@ -29,6 +30,7 @@ class Found:
     match: Match
     frame: Frame = field(default_factory=Frame)
     pending: bool = False  # lacks a target the text gave earlier ("denied supplying weapons")
+    orphan: bool = False  # lacks the actor of the deal told earlier ("the jets were delivered in May")
 
 
 class EventReader:
@@ -67,7 +69,7 @@ class EventReader:
         if status is None:
             return []
         return [Found(self.event(match, sent, dates, frame, actor, target, *decided), n, match, frame,
-                      pending=status == "pending")
+                      pending=status == "pending", orphan=status == "orphan")
                 for decided in decisions(frame, match.type, actors, targets, self.parties)
                 for actor, target in pairs(match, actors, targets, self.reader.lex.symmetric, self.reader.lex.mutual)]
 
@@ -97,6 +99,8 @@ class EventReader:
         except a definite one ("the rally was organised by X"), which points back.
         """
         lex = self.reader.lex
+        if not actors and recalls_deal(match):
+            return "orphan"
         if not actors and (match.type not in lex.actorless or not targets or match.cue.needs_actor):
             return None
         if targets or any(t for _, t in pairs(match, actors, targets, lex.symmetric, lex.mutual)):
@@ -125,6 +129,16 @@ class EventReader:
             location=args.location, evidence_start=start, evidence_end=end,
             confidence=confidence(match, frame, actor, target), rule=rule_of(match, frame),
         )
+
+
+def recalls_deal(match: Match) -> bool:
+    """ "The jets were delivered in May", "the first batteries will be handed over in 2027": a definite
+    thing given in the passive, no giver named, is the deal the text told before."""
+    verb = match.token
+    if match.type not in listed("recalled_types") or match.cue.pos != "verb" or not is_passive(verb):
+        return False
+    thing = child(verb, "nsubjpass") or (child(verb.head, "nsubjpass", "nsubj") if verb.dep_ == "xcomp" else None)
+    return thing is not None and any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in thing.children)
 
 
 def decisions(frame: Frame, etype: str, actors: list[str], targets: list[str], parties) -> list[tuple]:

@@ -368,6 +368,8 @@ class Reader:
         args = Arguments()
         passive = is_passive(verb)
         subj = None if infinitive_of_noun(verb) else subject(verb)  # "a contract to sell jets": no seller yet
+        if passive and subj is None and verb.dep_ == "xcomp":
+            subj = subject(verb.head)  # "the jets are expected to be handed over": the jets are handed over
         patient = subj if passive else direct_object(verb)
         if patient is None and not passive:
             patient = relative_antecedent(verb)  # "the Houthis, whom Riyadh accuses Iran of arming"
