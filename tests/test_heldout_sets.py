@@ -76,7 +76,7 @@ SETS = {
     "heldout8": HeldOut("heldout8", 10, {"entities.f1": 0.84, "entities.type_accuracy": 0.94, "events.f1": 0.38,
                                          "events_dyad.f1": 0.46, "claims.f1": 0.47}, 10),
     # Seed domain, never tuned on (aggregates only; the header lines of its two misdated articles were
-    # read). Written in session 5 by a helper that never ran newsgraph. First measured: entities 0.920,
+    # read). Written in session 5 by a helper that never ran newsgraph. First measured (commit 1643ed2): entities 0.920,
     # events 0.381, dyad 0.491, claims 0.351, published 0.8 (before the session's dateline fix).
     "heldout9": HeldOut("heldout9", 10, {"entities.f1": 0.90, "entities.type_accuracy": 0.90, "events.f1": 0.36,
                                          "events_dyad.f1": 0.47, "claims.f1": 0.33}, 11),
