@@ -755,3 +755,13 @@ def test_the_things_of_a_deal_delivered_in_the_passive_are_the_deals_aid(nlp):
     got = read(nlp, "Kenya sold patrol boats to Uganda in March. The boats were delivered in May.")
     assert sum(e[:3] == ("AID", "Kenya", "Uganda") for e in got) == 2
     assert not read(nlp, "The boats were delivered in May.")  # no deal told before: no giver
+
+
+def test_according_to_a_document_is_its_authors_word(nlp):
+    table = [("Kenya", "Kenya", "COUNTRY", None), ("Uganda", "Uganda", "COUNTRY", None),
+             ("Somalia", "Somalia", "COUNTRY", None), ("Daily Courier", "Daily Courier", "ORG", None)]
+    for text, source in (("Kenya supplied drones to Uganda, according to a report by Somalia.", "Somalia"),
+                         ("Kenya supplied drones to Uganda, according to documents seen by the Daily Courier.",
+                          "Daily Courier"),
+                         ("Kenya supplied drones to Uganda, according to Western officials.", None)):
+        assert ("AID", "Kenya", "Uganda", "alleged", source) in claims_of(nlp, text, hand_entities(text, table)), text

@@ -63,8 +63,19 @@ class FrameReader:
         subj = subject(verb)
         if subj is None or self.reader.of(subj):
             return False
-        outsider = any(c.dep_ in ("amod", "compound") and c.lower_ in self.cue.outsider_modifiers for c in subj.children)
-        return subj.lemma_.lower() in self.cue.hedge_sources or outsider  # "Western intelligence agencies say"
+        return subj.lemma_.lower() in self.cue.hedge_sources or self.outsider(subj)  # "Western intelligence agencies say"
+
+    def outsider(self, noun) -> bool:
+        """ "Western officials", "foreign diplomats": speakers outside the act, whose word is a claim."""
+        return any(c.dep_ in ("amod", "compound") and c.lower_ in self.cue.outsider_modifiers for c in noun.children)
+
+    @staticmethod
+    def authors(noun) -> list:
+        """Who wrote or saw a document: "a report by the US Treasury", "documents seen by Reuters"."""
+        by = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from") for p in c.children
+              if p.dep_ == "pobj"]
+        return by + [p for acl in noun.children if acl.dep_ == "acl" for a in acl.children if a.dep_ == "agent"
+                     for p in a.children if p.dep_ == "pobj"]
 
     def read(self, trigger) -> Frame:
         frame = Frame(negated=self.negated(trigger), planned=self.future(trigger), announced=self.future(trigger),
@@ -290,9 +301,12 @@ class FrameReader:
                 pobj = [p for to in token.children if to.lower_ == "to" for p in to.children if p.dep_ == "pobj"]
                 if not pobj:
                     continue
+                noun = pobj[0]
                 frame.speech = True
-                frame.source = self.reader.of(pobj[0])
-                frame.claimed = frame.claimed or (not frame.source and pobj[0].lemma_.lower() in self.cue.hedge_sources)
+                frame.source = self.reader.of(noun) or self.reader.of_all(self.authors(noun))
+                frame.claimed = frame.claimed or (not frame.source and (
+                    noun.lemma_.lower() in self.cue.hedge_sources or noun.lemma_.lower() in self.cue.claim_nouns
+                    or self.outsider(noun)))
                 frame.cues.append("according-to")
                 return
 
