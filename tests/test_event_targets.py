@@ -765,3 +765,12 @@ def test_according_to_a_document_is_its_authors_word(nlp):
                           "Daily Courier"),
                          ("Kenya supplied drones to Uganda, according to Western officials.", None)):
         assert ("AID", "Kenya", "Uganda", "alleged", source) in claims_of(nlp, text, hand_entities(text, table)), text
+
+
+def test_the_outlet_relays_what_it_cites_and_is_the_source_of_what_unnamed_people_told_it(nlp):
+    table = [("Kenya", "Kenya", "COUNTRY", None), ("Uganda", "Uganda", "COUNTRY", None),
+             ("Somali", "Somalia", "COUNTRY", None), ("Daily Courier", "Daily Courier", "ORG", None)]
+    text = "Kenya supplied drones to Uganda, the Daily Courier reported, citing Somali officials."
+    assert ("AID", "Kenya", "Uganda", "alleged", "Somalia") in claims_of(nlp, text, hand_entities(text, table))
+    text = "Kenya supplied drones to Uganda, two people familiar with the matter told the Daily Courier."
+    assert ("AID", "Kenya", "Uganda", "alleged", "Daily Courier") in claims_of(nlp, text, hand_entities(text, table))

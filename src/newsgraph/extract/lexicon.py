@@ -164,6 +164,9 @@ class Frames:
     speech_acts: frozenset[str]
     told_acts: frozenset[str] = frozenset()
     continuing_verbs: frozenset[str] = frozenset()
+    citing_verbs: frozenset[str] = frozenset()
+    telling_verbs: frozenset[str] = frozenset()
+    anonymous_modifiers: frozenset[str] = frozenset()
     participation_verbs: frozenset[str] = frozenset()
     victim_claims: frozenset[str] = frozenset()
     dismissive_words: frozenset[str] = frozenset()

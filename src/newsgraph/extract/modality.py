@@ -66,8 +66,10 @@ class FrameReader:
         return subj.lemma_.lower() in self.cue.hedge_sources or self.outsider(subj)  # "Western intelligence agencies say"
 
     def outsider(self, noun) -> bool:
-        """ "Western officials", "foreign diplomats": speakers outside the act, whose word is a claim."""
-        return any(c.dep_ in ("amod", "compound") and c.lower_ in self.cue.outsider_modifiers for c in noun.children)
+        """ "Western officials", "foreign diplomats", "people familiar with the matter": speakers outside
+        the act or unnamed on purpose, whose word is a claim."""
+        return any(c.dep_ in ("amod", "compound") and c.lower_ in self.cue.outsider_modifiers
+                   or c.dep_ in ("amod", "acl") and c.lemma_.lower() in self.cue.anonymous_modifiers for c in noun.children)
 
     @staticmethod
     def authors(noun) -> list:
@@ -257,12 +259,25 @@ class FrameReader:
     def _speaker(self, frame: Frame, head, claimed: bool, label: str) -> bool:
         frame.claimed = frame.claimed or claimed or self.unnamed_source(head)
         frame.speech = True
-        source = self.speaker(head)
+        source = self.cited(head) or self.speaker(head) or self.told_outlet(head)
         frame.cues.append(f"{label}({head.lower_})")
         if source:
             frame.source = source
             return True
         return False
+
+    def cited(self, verb) -> list[str]:
+        """ "CNN reported, citing US officials": the claimant the outlet cites, when the text names them."""
+        return self.reader.of_all(obj for c in verb.children if c.dep_ in ("advcl", "xcomp", "conj")
+                                  and c.lemma_.lower() in self.cue.citing_verbs
+                                  for obj in c.children if obj.dep_ == "dobj")
+
+    def told_outlet(self, verb) -> list[str]:
+        """ "two people familiar with the matter told Reuters": unnamed speakers, the outlet they told."""
+        if verb.lemma_.lower() not in self.cue.telling_verbs or not self.unnamed_source(verb):
+            return []
+        return [k for c in verb.children if c.dep_ in ("dobj", "dative") for k in self.reader.of(c)
+                if self.reader.parties.kind(k) == "ORG"]
 
     def _grievance(self, frame: Frame, trigger) -> bool:
         """ "a note of protest over Tehran's supply of drones", "imposed sanctions over Iran's drone
