@@ -774,3 +774,12 @@ def test_the_outlet_relays_what_it_cites_and_is_the_source_of_what_unnamed_peopl
     assert ("AID", "Kenya", "Uganda", "alleged", "Somalia") in claims_of(nlp, text, hand_entities(text, table))
     text = "Kenya supplied drones to Uganda, two people familiar with the matter told the Daily Courier."
     assert ("AID", "Kenya", "Uganda", "alleged", "Daily Courier") in claims_of(nlp, text, hand_entities(text, table))
+
+
+def test_the_company_is_the_firm_named_before_a_chinese_company_is_new(nlp):
+    table = [("Kenya", "Kenya", "COUNTRY", None), ("Kenyan", "Kenya", "COUNTRY", None), ("Uganda", "Uganda", "COUNTRY", None),
+             ("Ugandan", "Uganda", "COUNTRY", None), ("Savanna Dynamics", "Savanna Dynamics", "ORG", "Kenya")]
+    text = "Savanna Dynamics sold drones to Uganda. The company will also train Ugandan pilots."
+    assert ("AID", "Savanna Dynamics", "Uganda", "planned", None) in claims_of(nlp, text, hand_entities(text, table))
+    text = "A Kenyan company supplied engines to Uganda."
+    assert ("AID", "Kenya", "Uganda", "asserted", None) in claims_of(nlp, text, hand_entities(text, table))
