@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..data import load_yaml
 from ..resolve import gazetteer
@@ -92,7 +93,7 @@ def title_before(r: Reader, f: Found, aff: Affiliation) -> None:
         q = r.qualifier(cursor) or _first_party(r, cursor, f.start)
         _take(aff, q, f"title '{r.sdoc[cursor:f.start].text.strip()}' before the name")
         _seat_in_title(r.sdoc[cursor:f.start], aff)
-        offices = {o.lower() for o in load_yaml("titles.yaml")["state_offices"]}
+        offices = _titles_data("state_offices")
         aff.titled = aff.titled or any(t.text.lower() in offices or t[-1].lower_ in offices for t in titles)
 
 
@@ -306,6 +307,7 @@ def _person_nouns() -> frozenset[str]:
     return rules().title_heads - rules().org_heads - {"counterpart", "counterparts"}
 
 
+@lru_cache(maxsize=None)
 def _titles_data(key: str) -> frozenset[str]:
     return frozenset(w.lower() for w in load_yaml("titles.yaml").get(key, []))
 
@@ -380,8 +382,7 @@ def org_affiliation(r: Reader, c: Cluster) -> Affiliation:
             _based(r, f, aff)
     if aff.country is None and aff.via is None and c.texts:
         first = c.texts[0].split()[0]
-        hit = gazetteer.lookup(first)
-        country = hit[0] if hit and gazetteer.is_state(hit[0]) else gazetteer.place_country(first)
+        country = gazetteer.state_of(first)
         if country and len(c.texts[0].split()) > 1:
             aff.country = country
             aff.evidence.append(f"its name opens with '{first}', in {country}")
@@ -393,10 +394,15 @@ def _state_body_at_home(c: Cluster, aff: Affiliation, home: str | None) -> None:
     if aff.country or aff.via or not home or not c.texts:
         return
     name = (c.canonical or c.texts[0]).split()
-    heads = {h.lower() for h in load_yaml("entity_rules.yaml").get("state_body_heads", [])}
+    heads = _state_body_heads()
     if len(name) > 1 and (name[-1].lower() in heads or name[0].lower() in heads):
         aff.country = home
         aff.evidence.append(f"a state body named without a country, in a story about {home}")
+
+
+@lru_cache(maxsize=1)
+def _state_body_heads() -> frozenset[str]:
+    return frozenset(h.lower() for h in load_yaml("entity_rules.yaml").get("state_body_heads", []))
 
 
 def _based(r: Reader, f: Found, aff: Affiliation) -> None:

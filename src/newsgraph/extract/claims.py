@@ -59,49 +59,45 @@ def aim_threat(f: Found, found: list[Found], parties) -> None:
 
 
 def complete_pending(found: list[Found], parties) -> list[Found]:
-    """Events missing a target take it from the nearest earlier event of the same type and actor.
+    """Events missing a party take it from the nearest earlier event of the same type; otherwise they go.
 
-    "Iran denied supplying weapons" after "Iran supplied drones to Russia"; "the rally was
-    organised by X" after "people rallied outside the Iranian embassy". Otherwise they go.
+    A missing target: "Iran denied supplying weapons" after "Iran supplied drones to Russia"; "the
+    rally was organised by X" after "people rallied outside the Iranian embassy". A missing giver:
+    "the jets were delivered in May" after "Russia sold Su-35s to Iran" (and the receiver, if untold).
     """
     out = []
     for f in found:
+        target = f.event.target
         if f.orphan:
-            if not recall_deal(f, out, parties):
-                continue
-        if f.pending:
-            earlier = next((o for o in reversed(out) if not o.pending and o.event.type == f.event.type
-                            and o.event.target and f.sent - LOOK_BACK * 2 <= o.sent <= f.sent
-                            and (o.event.actor is None or parties.same_side(o.event.actor, f.event.actor))
-                            and not parties.same_side(o.event.target, f.event.actor)), None)
+            earlier = nearest_like(f, out, lambda o: o.event.actor and (
+                parties.same_side(o.event.target, target) if target else o.event.target))
             if earlier is None:
                 continue
-            f.event.target = earlier.event.target
-            f.event.object = f.event.object or earlier.event.object
-            f.event.confidence = round(f.event.confidence - 0.1, 2)
-            f.event.rule += f"; target from an earlier {earlier.match.token.lower_}"
-            f.pending = False
+            borrow(f, earlier, earlier.event.actor, target or earlier.event.target, "actor")
+        elif f.pending:
+            earlier = nearest_like(f, out, lambda o: o.event.target and (
+                o.event.actor is None or parties.same_side(o.event.actor, f.event.actor))
+                and not parties.same_side(o.event.target, f.event.actor))
+            if earlier is None:
+                continue
+            borrow(f, earlier, f.event.actor, earlier.event.target, "target")
         out.append(f)
     return out
 
 
-def recall_deal(f: Found, before: list[Found], parties) -> bool:
-    """ "Russia sold Su-35s to Iran. The jets were delivered in May": the giver (and, if untold, the
-    receiver) of the nearest earlier act of the same type with the same receiver."""
-    target = f.event.target
-    earlier = next((o for o in reversed(before) if o.event.type == f.event.type and o.event.actor
-                    and f.sent - LOOK_BACK * 2 <= o.sent <= f.sent
-                    and (target is None and o.event.target or target and parties.same_side(o.event.target, target))),
-                   None)
-    if earlier is None:
-        return False
-    f.event.actor = earlier.event.actor
-    f.event.target = target or earlier.event.target
+def nearest_like(f: Found, before: list[Found], fits) -> Found | None:
+    """The nearest earlier event of `f`'s type, a few sentences back at most, that `fits`."""
+    return next((o for o in reversed(before) if o.event.type == f.event.type
+                 and f.sent - LOOK_BACK * 2 <= o.sent <= f.sent and fits(o)), None)
+
+
+def borrow(f: Found, earlier: Found, actor, target, what: str) -> None:
+    """Complete `f` from `earlier`, a little less sure of it."""
+    f.event.actor, f.event.target = actor, target
     f.event.object = f.event.object or earlier.event.object
     f.event.confidence = round(f.event.confidence - 0.1, 2)
-    f.event.rule += f"; actor from an earlier {earlier.match.token.lower_}"
-    f.orphan = False
-    return True
+    f.event.rule += f"; {what} from an earlier {earlier.match.token.lower_}"
+    f.orphan = f.pending = False
 
 
 def aim_accusation(f: Found, found: list[Found], parties) -> None:

@@ -21,12 +21,6 @@ def _opens_dateline(sdoc, m: Found) -> bool:
     return text.isupper() and len(text) > 3 and opens and after in (",", "(", "—", "–", "-")
 
 
-def _place_state(name: str) -> str | None:
-    """'London' is the capital of the United Kingdom before it is a town in Canada."""
-    hit = gazetteer.lookup(name)
-    return hit[0] if hit and gazetteer.is_state(hit[0]) else gazetteer.place_country(name)
-
-
 def home_country(sdoc, clusters: list[Cluster]) -> str | None:
     """The country a story is about: its dateline's when the body names it again (a hub such as Brussels
     or Jeddah is not), else the first country the body names as a noun ('Chinese' in 'the Chinese consulate
@@ -58,5 +52,5 @@ def _dateline_country(sdoc, clusters: list[Cluster]) -> str | None:
     for c in clusters:
         for m in c.mentions:
             if 0 <= m.start < 60 and c.type in ("COUNTRY", "LOCATION") and _opens_dateline(sdoc, m):
-                return c.canonical if c.type == "COUNTRY" else _place_state(c.canonical or sdoc[m.start:m.end].text.title())
+                return c.canonical if c.type == "COUNTRY" else gazetteer.state_of(c.canonical or sdoc[m.start:m.end].text.title())
     return None

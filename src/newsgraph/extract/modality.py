@@ -56,20 +56,19 @@ class FrameReader:
             return self.reader.of_all(t for c in verb.children if c.dep_ == "agent" for t in c.children)
         if subj is not None:
             return self.reader.of(subj)
-        return self.reader.implicit_actor(verb)[0]
+        return self.reader.implicit_actor(verb).actors
 
     def unnamed_source(self, verb) -> bool:
         """ "sources said", "officials told": a speaker the text does not name."""
         subj = subject(verb)
-        if subj is None or self.reader.of(subj):
-            return False
-        return subj.lemma_.lower() in self.cue.hedge_sources or self.outsider(subj)  # "Western intelligence agencies say"
+        return subj is not None and not self.reader.of(subj) and self.unnamed(subj)
 
-    def outsider(self, noun) -> bool:
-        """ "Western officials", "foreign diplomats", "people familiar with the matter": speakers outside
-        the act or unnamed on purpose, whose word is a claim."""
-        return any(c.dep_ in ("amod", "compound") and c.lower_ in self.cue.outsider_modifiers
-                   or c.dep_ in ("amod", "acl") and c.lemma_.lower() in self.cue.anonymous_modifiers for c in noun.children)
+    def unnamed(self, noun) -> bool:
+        """ "sources", "Western officials", "people familiar with the matter": speakers outside the act
+        or unnamed on purpose, whose word is a claim."""
+        return noun.lemma_.lower() in self.cue.hedge_sources or any(
+            c.dep_ in ("amod", "compound") and c.lower_ in self.cue.outsider_modifiers
+            or c.dep_ in ("amod", "acl") and c.lemma_.lower() in self.cue.anonymous_modifiers for c in noun.children)
 
     @staticmethod
     def authors(noun) -> list:
@@ -80,7 +79,8 @@ class FrameReader:
                      for p in a.children if p.dep_ == "pobj"]
 
     def read(self, trigger) -> Frame:
-        frame = Frame(negated=self.negated(trigger), planned=self.future(trigger), announced=self.future(trigger),
+        future = self.future(trigger)
+        frame = Frame(negated=self.negated(trigger), planned=future, announced=future,
                       background=trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and not culprit_of(trigger)
                       and receptive_adjective(trigger) is None and not self.taken_part(trigger))
         if self.hedged(trigger):
@@ -320,8 +320,7 @@ class FrameReader:
                 frame.speech = True
                 frame.source = self.reader.of(noun) or self.reader.of_all(self.authors(noun))
                 frame.claimed = frame.claimed or (not frame.source and (
-                    noun.lemma_.lower() in self.cue.hedge_sources or noun.lemma_.lower() in self.cue.claim_nouns
-                    or self.outsider(noun)))
+                    self.unnamed(noun) or noun.lemma_.lower() in self.cue.claim_nouns))
                 frame.cues.append("according-to")
                 return
 
@@ -399,8 +398,8 @@ def decide(frame: Frame, etype: str, actors: list[str], targets: list[str], part
     victim = etype in frames().victim_claims and any(parties.same_side(source, t) for t in targets if t)
     if victim and not frame.planned and not any(parties.same_side(source, a) for a in actors if a):
         return "alleged", source  # "Kyiv said Russian missiles struck ...": the victim's charge
-    outsider = parties.country_of(source) is not None or parties.kind(source) == "ORG"  # a side we can tell
-    if outsider and not any(parties.same_side(source, k) for k in involved):  # a third party's word: claimed ("X is mulling"),
+    known_side = parties.country_of(source) is not None or parties.kind(source) == "ORG"  # a side we can tell
+    if known_side and not any(parties.same_side(source, k) for k in involved):  # a third party's word: claimed ("X is mulling"),
         return ("planned" if frame.planned and frame.announced else "alleged"), source  # but "X will" is a plan told
     told = frame.told_done and etype in frames().told_acts  # "Seoul lodged a protest, ..."
     if etype in frames().speech_acts and not frame.planned and not told and any(

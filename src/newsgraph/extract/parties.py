@@ -153,8 +153,7 @@ class Parties:
             force = self.force_before(head) if word in self.refs.force_nouns else None
             if force:
                 return [force]
-            local = self.sentence_country(head, before=True)  # not "accused the government of hiring Russians"
-            return [local] if local else [self.home] if self.home else []
+            return self.local_or_home(head, before=True)  # not "accused the government of hiring Russians"
         for idx, key in reversed(self._timeline):
             if idx >= head.idx:
                 continue
@@ -172,14 +171,17 @@ class Parties:
             named = self.named_before(head)  # "the ministry said" after "South Korea's defence ministry said"
             if named:
                 return named
-            local = self.sentence_country(head, before=True)  # "the defence ministry said": no ministry named
-            return [local] if local else [self.home] if self.home else []
+            return self.local_or_home(head, before=True)  # "the defence ministry said": no ministry named
         if word in home_forces() and all(c.dep_ in ("det", "punct") for c in head.lefts):
-            local = self.sentence_country(head)  # "urged the army to respect the constitution": no army named
-            return [local] if local else [self.home] if self.home else []
+            return self.local_or_home(head)  # "urged the army to respect the constitution": no army named
         if word in self.refs.agent_nouns and all(c.dep_ in ("det", "punct") for c in head.lefts):
             return self.named_before(head)
         return []
+
+    def local_or_home(self, head, before: bool = False) -> list[str]:
+        """The one country `head`'s sentence names (before it, if `before`), else the story's."""
+        local = self.sentence_country(head, before)
+        return [local] if local else [self.home] if self.home else []
 
     def force_before(self, head) -> str | None:
         """ "The Israeli Air Force struck ..., the military said": the armed force its sentence named last."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..data import load_yaml
 
@@ -54,6 +55,14 @@ def child(token, *deps):
 
 def is_root(token) -> bool:
     return token.head.i == token.i
+
+
+class Implicit(NamedTuple):
+    """An understood actor: its parties, how they were found, and the verb subject read, if one was."""
+
+    actors: list[str]
+    how: str
+    subject: object = None
 
 
 def relative_antecedent(verb):
@@ -227,29 +236,29 @@ class Reader:
     def of_all(self, tokens) -> list[str]:
         return list(dict.fromkeys(k for t in tokens for k in self.of(t)))
 
-    def implicit_actor(self, verb) -> tuple[list[str], str]:
+    def implicit_actor(self, verb) -> Implicit:
         """The understood subject of a verb without one: "asked Iran to deliver", "accused X of supplying"."""
         cur = verb
         for _ in range(8):
             head = cur.head
             if is_root(cur) or cur.dep_ not in CLIMB:
-                return [], ""
+                return Implicit([], "")
             if head.pos_ in ("NOUN", "PROPN"):
                 owner = self.of(child(head, "poss"))
                 if owner:
-                    return owner, "possessor of " + head.lower_
+                    return Implicit(owner, "possessor of " + head.lower_)
                 if cur.lower_ == "of" and head.dep_ == "dobj" and self.agentive(head) and self.of(head):
-                    return self.of(head), "accused " + head.lower_  # "accused X vessels of harassing"
+                    return Implicit(self.of(head), "accused " + head.lower_)  # "accused X vessels of harassing"
             elif head.pos_ in ("VERB", "AUX") and cur.dep_ != "conj":
                 found = self._controller(head, cur)
-                if found[0]:
+                if found.actors:
                     return found
             elif cur.dep_ == "conj":
                 found = self.of(subject(head))
                 if found:
-                    return found, "shared subject"
+                    return Implicit(found, "shared subject")
             cur = head
-        return [], ""
+        return Implicit([], "")
 
     def accuser(self, verb) -> list[str]:
         """Who makes a passive accusal: its "by" agent, else whoever acts in the clause that
@@ -266,24 +275,24 @@ class Reader:
             cur = cur.head
         return []
 
-    def _controller(self, head, via) -> tuple[list[str], str]:
+    def _controller(self, head, via) -> Implicit:
         if passive_accusal(head):  # "X was accused by Y of supplying": X supplied
-            return self.of_all(accused_tokens(head)), f"accused by {head.lower_}"
+            return Implicit(self.of_all(accused_tokens(head)), f"accused by {head.lower_}")
         if via.dep_ in ("xcomp", "prep", "pcomp"):
             controller = plain_object(head) or child(head, "dative")
             controller = direct_object(head) if controller is None else controller
             tool = head.lemma_.lower() in listed("instrument_verbs")  # "used Iranian drones to attack"
             obj = self.of(controller) if controller is not None and self.agentive(controller) and not tool else []
             if obj and head.lemma_.lower() in self.lex.joining_verbs:  # "Norway joined the EU in sanctioning"
-                return list(dict.fromkeys(self.of(subject(head)) + obj)), f"subject and object of {head.lower_}"
+                return Implicit(list(dict.fromkeys(self.of(subject(head)) + obj)), f"subject and object of {head.lower_}")
             if obj:
-                return obj, f"object of {head.lower_}"
+                return Implicit(obj, f"object of {head.lower_}")
         if is_passive(head):
             found = self.of_all(prep_objects(head, {"by"}))
             if found or via.dep_ != "xcomp":  # "Kenya is set to receive", "Iran was asked to deliver": the subject
-                return found, f"agent of {head.lower_}"
-        found = self.of(subject(head))
-        return found, f"subject of {head.lower_}"
+                return Implicit(found, f"agent of {head.lower_}")
+        subj = subject(head)
+        return Implicit(self.of(subj), f"subject of {head.lower_}", subj)
 
     def agentive(self, token) -> bool:
         """Whether a noun can do things: a party, a pronoun, an agent noun ("officials"), not "reports"."""
@@ -389,12 +398,11 @@ class Reader:
             args.named_actor = self.parties.direct(subj) is not None
             args.how.append("subject")
         if not args.actors and not passive and subj is None:
-            args.actors, how = self.implicit_actor(verb)
-            args.inherited = bool(args.actors)
-            args.how.append(how)
-            if how.startswith("subject of"):  # "Japan summoned the envoy to protest": the state itself acts
-                above = next((h for h in verb.ancestors if h.lower_ == how.split()[-1]), None)
-                args.named_actor = above is not None and self.parties.direct(subject(above)) is not None
+            implicit = self.implicit_actor(verb)
+            args.actors, args.inherited = implicit.actors, bool(implicit.actors)
+            args.how.append(implicit.how)
+            # "Japan summoned the envoy to protest": the state itself acts, as its subject
+            args.named_actor = implicit.subject is not None and self.parties.direct(implicit.subject) is not None
         self._patient(verb, patient, cue, args)
         if cue.reverse:
             self._reverse(verb, patient, cue, args)
@@ -480,13 +488,16 @@ class Reader:
             args.targets = owners
             args.how.append("target=owner of object, not its place")
 
-    def giver(self, holders, things, preps=frozenset({"from"})) -> list[str]:
+    def giver(self, holders, things, preps=frozenset({"from"}), makers: bool = True) -> list[str]:
         """Who gives what a buyer or receiver gets: a "from" phrase on the verb or noun, or on the
-        thing got ("bought drones from Iran", parsed on "drones"); else the thing's maker ("Turkish drones")."""
+        thing got ("bought drones from Iran", parsed on "drones"); else, with `makers`, the thing's
+        maker ("Turkish drones")."""
         found = self.of_all([p for h in holders for p in prep_objects(h, preps)]
                             + [p for t in things for p in prep_objects(t, {"from"})])
-        return found or [k for t in things for c in t.children if c.dep_ in ("amod", "compound", "npadvmod", "nmod")
-                         for k in [self.parties.direct(c)] if k]
+        if found or not makers:
+            return found
+        return [k for t in things for c in t.children if c.dep_ in ("amod", "compound", "npadvmod", "nmod")
+                for k in [self.parties.direct(c)] if k]
 
     def _reverse(self, verb, patient, cue: Cue, args: Arguments) -> None:
         """Receiving, buying, hosting: the subject is the recipient or host."""
@@ -532,8 +543,8 @@ class Reader:
             self._from_governor(args.governor, via, cue, args, noun.head.head.i == args.governor.i)
             self._taken(noun, args.governor, via, args)
         if not args.actors and cue.type == "AID" and not cue.reverse:  # "arms transfers from North Korea to Russia"
-            givers = prep_objects(noun, {"from"}) + [p for t in prep_objects(noun, {"of"}) for p in prep_objects(t, {"from"})]
-            args.actors = self.of_all(givers)  # "the delivery of drones from Iran", parsed on "drones"
+            # "the delivery of drones from Iran", parsed on "drones"; "Turkish drones" may be bought from anyone
+            args.actors = self.giver([noun], prep_objects(noun, {"of"}), makers=False)
             if args.actors:
                 args.how.append("actor=from")
         if not args.actors and args.targets and cue.type in self.lex.symmetric:
@@ -553,7 +564,7 @@ class Reader:
         buyer = args.actors
         if not buyer and args.governor is not None:  # "accused Armenia of arming itself through purchases from ..."
             buyer = self.of(subject(args.governor)) or (
-                self.implicit_actor(args.governor)[0] if subject(args.governor) is None else [])
+                self.implicit_actor(args.governor).actors if subject(args.governor) is None else [])
         args.actors, args.targets = giver, [k for k in buyer if k not in giver]
         args.how.append("reversed (bought)")
 
@@ -692,7 +703,7 @@ class Reader:
         if not args.actors:
             args.actors = self.of_all(prep_objects(verb, {"by"})) if is_passive(verb) else self.of(subject(verb))
             if not args.actors and (subject(verb) is None or infinitive_of_noun(verb)):  # "its readiness to take part in"
-                args.actors, _ = self.implicit_actor(verb)
+                args.actors = self.implicit_actor(verb).actors
                 args.inherited = bool(args.actors)
             if args.actors:
                 args.how.append("actor=subject of " + verb.lower_)

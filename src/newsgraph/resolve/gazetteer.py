@@ -155,6 +155,13 @@ def _places() -> dict[str, str]:
     return out
 
 
+def state_of(name: str) -> str | None:
+    """The state a place name stands in: a state's own name or capital first ('London' is the United
+    Kingdom's before it is a town in Canada), else the country the city data puts it in."""
+    hit = lookup(name)
+    return hit[0] if hit and is_state(hit[0]) else place_country(name)
+
+
 def place_country(name: str) -> str | None:
     """The canonical name of the country a known city or province lies in, or None."""
     iso = _places().get(name.strip())

@@ -366,9 +366,7 @@ def opening_place_country(sent) -> str | None:
     words = [t for t in sent if not t.is_space][:4]
     if len(words) < 3 or words[0].lower_ != "in" or "," not in [t.text for t in words[2:4]]:
         return None
-    place = words[1].text if words[2].text == "," else f"{words[1].text} {words[2].text}"
-    hit = gazetteer.lookup(place)
-    return hit[0] if hit and gazetteer.is_state(hit[0]) else gazetteer.place_country(place)
+    return gazetteer.state_of(words[1].text if words[2].text == "," else f"{words[1].text} {words[2].text}")
 
 
 def _sentence_country(doc: Context, c: Cluster) -> str | None:
