@@ -143,6 +143,12 @@ def test_plain_the_army_is_the_army_of_the_story_country(nlp):
     assert ("REQUEST", "African Union", "Kenya") in triples(nlp, text)
 
 
+def test_the_army_given_something_is_not_the_givers_own(nlp):
+    text = ("Fighting went on across Uganda on Monday, and Ugandan towns were shelled. "
+            "Rebel leaders claimed that Kenya had delivered drones to the army.")
+    assert ("AID", "Kenya", "Uganda") in triples(nlp, text)
+
+
 def test_rejected_demand_is_aimed_at_who_made_it(nlp):
     text = "Uganda urged Kenya to withdraw its troops from the border. Kenya rejected the demand on Friday."
     assert ("REJECT", "Kenya", "Uganda") in triples(nlp, text)

@@ -153,7 +153,9 @@ class Parties:
             force = self.force_before(head) if word in self.refs.force_nouns else None
             if force:
                 return [force]
-            return self.local_or_home(head, before=True)  # not "accused the government of hiring Russians"
+            # not "accused the government of hiring Russians"; "Iran delivered drones to the army":
+            # not the army of the one who gives
+            return self.local_or_home(head, before=True, besides=self.mover(head))
         for idx, key in reversed(self._timeline):
             if idx >= head.idx:
                 continue
@@ -173,15 +175,28 @@ class Parties:
                 return named
             return self.local_or_home(head, before=True)  # "the defence ministry said": no ministry named
         if word in home_forces() and all(c.dep_ in ("det", "punct") for c in head.lefts):
-            return self.local_or_home(head)  # "urged the army to respect the constitution": no army named
+            return self.local_or_home(head, besides=self.mover(head))  # "urged the army to ...": no army named
         if word in self.refs.agent_nouns and all(c.dep_ in ("det", "punct") for c in head.lefts):
             return self.named_before(head)
         return []
 
-    def local_or_home(self, head, before: bool = False) -> list[str]:
-        """The one country `head`'s sentence names (before it, if `before`), else the story's."""
-        local = self.sentence_country(head, before)
-        return [local] if local else [self.home] if self.home else []
+    def local_or_home(self, head, before: bool = False, besides: str | None = None) -> list[str]:
+        """The one country `head`'s sentence names (before it, if `before`), else the story's;
+        never `besides`."""
+        local = self.sentence_country(head, before, besides)
+        return [local] if local else [self.home] if self.home and self.home != besides else []
+
+    def mover(self, head) -> str | None:
+        """The country named as the subject of the clause `head` receives something in ("to the army")."""
+        if not (head.dep_ == "dative" or head.dep_ == "pobj" and head.head.lower_ in ("to", "for")):
+            return None
+        verb = next((t for t in head.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
+        if subj is None or head in subj.subtree:
+            return None
+        found = {self.lift(k) for idx, k in self._timeline if subj.left_edge.idx <= idx <= subj.right_edge.idx}
+        found = {k for k in found if k and self.kind(k) == "COUNTRY"}
+        return found.pop() if len(found) == 1 else None
 
     def force_before(self, head) -> str | None:
         """ "The Israeli Air Force struck ..., the military said": the armed force its sentence named last."""
@@ -213,13 +228,13 @@ class Parties:
         counts = {key: len(e.mentions) for key, e in self.entities.items() if e.type == "COUNTRY"}
         return max(counts, key=counts.get) if counts else None
 
-    def sentence_country(self, head, before: bool = False) -> str | None:
+    def sentence_country(self, head, before: bool = False, besides: str | None = None) -> str | None:
         """ "Chile test-fired a missile, the military said": the one country its sentence names
-        (before `head`, if `before`)."""
+        (before `head`, if `before`) other than `besides`."""
         sent = head.sent
         end = head.idx if before else sent.end_char
         found = {self.lift(k) for idx, k in self._timeline if sent.start_char <= idx < end}
-        found = {k for k in found if k and self.kind(k) == "COUNTRY"}
+        found = {k for k in found if k and k != besides and self.kind(k) == "COUNTRY"}
         return found.pop() if len(found) == 1 else None
 
     def _descend(self, head, hint, depth: int) -> list[str]:
