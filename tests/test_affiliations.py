@@ -57,6 +57,12 @@ def test_seat_of_government_in_a_title(countries):
     assert got.get("Pavel Orlin") == "Russia"
 
 
+def test_the_kremlin_acts_for_russia_as_the_white_house_for_the_united_states(countries):
+    got = countries("The Kremlin denied the report on Thursday, and the White House declined to comment.")
+    assert got.get("Kremlin") == "Russia"
+    assert got.get("White House") == "United States"
+
+
 def test_office_holder_takes_the_dateline_country(countries):
     got = countries("Tension rises over fishing rights\n\nLIMA, May 4 (Reuters) - Peru protested on Monday "
                     "after Ecuadorian boats were seen near its coast. Peru has long disputed the zone.\n\n"
