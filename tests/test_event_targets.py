@@ -149,6 +149,12 @@ def test_the_army_given_something_is_not_the_givers_own(nlp):
     assert ("AID", "Kenya", "Uganda") in triples(nlp, text)
 
 
+def test_the_junta_accused_of_an_act_is_its_doer(nlp):
+    text = ("Fighting went on across Uganda on Monday. Kenya delivered six jets to Uganda's military "
+            "government in May. The African Union accused the junta of using the new jets to bomb a school.")
+    assert ("ASSAULT", "Uganda", None, "alleged", "African Union") in claims_of(nlp, text)
+
+
 def test_rejected_demand_is_aimed_at_who_made_it(nlp):
     text = "Uganda urged Kenya to withdraw its troops from the border. Kenya rejected the demand on Friday."
     assert ("REJECT", "Kenya", "Uganda") in triples(nlp, text)

@@ -295,9 +295,10 @@ class Reader:
         return Implicit(self.of(subj), f"subject of {head.lower_}", subj)
 
     def agentive(self, token) -> bool:
-        """Whether a noun can do things: a party, a pronoun, an agent noun ("officials"), not "reports"."""
+        """Whether a noun can do things: a party, a pronoun, an agent noun ("officials", "the junta"), not "reports"."""
         return (self.parties.direct(token) is not None or token.pos_ == "PRON"
-                or token.lemma_.lower() in self.parties.refs.agent_nouns)
+                or token.lemma_.lower() in self.parties.refs.agent_nouns
+                or token.lemma_.lower() in self.parties.refs.home_nouns)
 
     # objects ----------------------------------------------------------------
     def object_words(self, token) -> set[str]:
