@@ -795,3 +795,16 @@ def test_the_company_is_the_firm_named_before_a_chinese_company_is_new(nlp):
     assert ("AID", "Savanna Dynamics", "Uganda", "planned", None) in claims_of(nlp, text, hand_entities(text, table))
     text = "A Kenyan company supplied engines to Uganda."
     assert ("AID", "Kenya", "Uganda", "asserted", None) in claims_of(nlp, text, hand_entities(text, table))
+
+
+def test_a_confirmation_asserts_the_act_alleged_before_on_the_confirmers_word(nlp):
+    claim = "Kenya delivered six jets to Uganda in May, Eritrean officials said. "
+    for confirmation in ("Uganda's military spokesman confirmed the delivery of the aircraft.",
+                         "Uganda's defence ministry confirmed receiving the jets.",
+                         "The Ugandan army confirmed the report on Friday."):
+        got = claims_of(nlp, claim + confirmation)
+        assert ("AID", "Kenya", "Uganda", "alleged", "Eritrea") in got
+        assert ("AID", "Kenya", "Uganda", "asserted", "Uganda") in got, confirmation
+    for hedge in ("Uganda's military spokesman neither confirmed nor denied the delivery.",
+                  "Uganda's military spokesman declined to confirm the delivery."):
+        assert ("AID", "Kenya", "Uganda", "asserted", "Uganda") not in claims_of(nlp, claim + hedge), hedge

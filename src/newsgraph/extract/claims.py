@@ -3,7 +3,8 @@
 "Iranian officials denied the accusations" denies the act alleged a sentence or
 two before: that act is copied with modality `denied` and the denier as source,
 and the REJECT is aimed at whoever made the claim. "X alleged that Y did Z" aims
-the ACCUSE at Y.
+the ACCUSE at Y. A confirmation ("the ministry confirmed the delivery") does the same
+with modality `asserted`.
 """
 from __future__ import annotations
 
@@ -36,7 +37,62 @@ def link(found: list[Found], reader: EventReader) -> list[Found]:
     for f in found:
         if f.event.type == "THREATEN" and f.event.target is None and f.event.actor:
             aim_threat(f, found, reader.parties)
-    return found + extra
+    return found + extra + confirmations(found, reader)
+
+
+def confirmations(found: list[Found], reader: EventReader) -> list[Found]:
+    """ "Kenya delivered jets to Uganda, US officials said. Uganda's spokesman confirmed the
+    delivery": the act alleged of the confirmer's side, asserted on the confirmer's word."""
+    from .events import evidence_span  # events imports this module
+    cue, parties, out = frames(), reader.parties, []
+    for n, sent in enumerate(reader.sdoc.sents):
+        for verb in sent:
+            if verb.lemma_.lower() not in cue.confirm_verbs or verb.pos_ != "VERB" or unconfirmed(verb, cue):
+                continue
+            confirmer = next(iter(reader.reader.of(child(verb, "nsubj"))), None)
+            acts = confirmed_acts(verb)
+            if confirmer is None or acts is None:
+                continue
+            what = child(verb, "dobj", "xcomp", "pcomp")
+            if any(f.sent == n and f.match.token in what.subtree for f in found):
+                continue  # "confirmed receiving the systems from Russia": read as its own event
+            start, end = evidence_span(sent)
+            for back in range(1, 2 * LOOK_BACK + 1):  # as far back as a recalled deal ("the delivery")
+                hits = [o for o in found if o.sent == n - back and o.event.modality == "alleged"
+                        and o.event.type not in SPEECH_TYPES and (not acts or o.event.type in acts)
+                        and not parties.same_side(o.event.source, confirmer)
+                        and (parties.same_side(o.event.actor, confirmer) or parties.same_side(o.event.target, confirmer))]
+                if hits:
+                    out += [replace(o, sent=n, event=replace(
+                        o.event, modality="asserted", source=confirmer, evidence_start=start,
+                        evidence_end=end, confidence=round(o.event.confidence - 0.1, 2),
+                        rule=f"{o.event.rule}; confirmed by {verb.lower_} (the claim it answers)")) for o in hits]
+                    break
+    return out
+
+
+def unconfirmed(verb, cue) -> bool:
+    """ "neither confirmed nor denied", "declined to confirm", "could not confirm"."""
+    if any(c.dep_ in ("neg", "preconj") or c.lower_ in cue.negations for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and (verb.head.lemma_.lower() in ("decline", "refuse", "fail")
+                                     or any(c.dep_ == "neg" for c in verb.head.children))
+
+
+def confirmed_acts(verb) -> frozenset[str] | None:
+    """The types of act a confirmation answers (empty: any); None when it confirms no act told before."""
+    obj = child(verb, "dobj")
+    clause = child(verb, "xcomp", "pcomp")
+    if obj is None and clause is not None and clause.pos_ == "VERB":
+        return frozenset(cue.type for cue in lexicon().verbs.get(clause.lemma_.lower(), []))  # "confirmed receiving"
+    if obj is None:
+        return None
+    if obj.lemma_.lower() in frames().claim_nouns:
+        return frozenset()  # "confirmed the report"
+    if not any(c.lower_ in ("the", "these", "this", "those", "such") for c in obj.children):
+        return None  # "confirmed a deal with Iran": a new act, read as its own event
+    types = frozenset(cue.type for cue in lexicon().nouns.get(obj.lemma_.lower(), []))
+    return types or None
 
 
 def aim_threat(f: Found, found: list[Found], parties) -> None:

@@ -173,6 +173,7 @@ class Frames:
     labelling_verbs: frozenset[str] = frozenset()
     receptive_adjectives: frozenset[str] = frozenset()
     involvement_nouns: frozenset[str] = frozenset()
+    confirm_verbs: frozenset[str] = frozenset()
     possible_aux: frozenset[str] = frozenset()
     outsider_modifiers: frozenset[str] = frozenset()
     grievance_words: frozenset[str] = frozenset()
