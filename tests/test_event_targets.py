@@ -808,3 +808,10 @@ def test_a_confirmation_asserts_the_act_alleged_before_on_the_confirmers_word(nl
     for hedge in ("Uganda's military spokesman neither confirmed nor denied the delivery.",
                   "Uganda's military spokesman declined to confirm the delivery."):
         assert ("AID", "Kenya", "Uganda", "asserted", "Uganda") not in claims_of(nlp, claim + hedge), hedge
+
+
+def test_said_in_a_statement_is_the_speakers_own_word(nlp):
+    text = 'Kenya rejected the accusation, saying in a statement that Nairobi "has never sent weapons to Uganda".'
+    assert ("AID", "Kenya", "Uganda", "denied", "Kenya") in claims_of(nlp, text)
+    text = "Somalia said in a report that Kenya had delivered drones to Uganda."
+    assert ("AID", "Kenya", "Uganda", "alleged", "Somalia") in claims_of(nlp, text)

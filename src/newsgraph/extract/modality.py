@@ -161,6 +161,12 @@ class FrameReader:
     def _claim_noun(self, frame: Frame, noun) -> bool:
         """ "US reports that ...": the claim is its owner's. A speaker above it only relays it,
         unless the speaker holds it ("we have information indicating ...")."""
+        vehicle = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "through", "via") else None
+        if vehicle is not None and vehicle.pos_ == "VERB" and vehicle.lemma_.lower() in self.cue.report_verbs:
+            frame.speech = True  # "said in a statement that ...": the speaker's own word, not a claim it relays
+            frame.source = self.speaker(vehicle)
+            frame.cues.append(f"report({vehicle.lower_} in {noun.lower_})")
+            return True
         frame.claimed = True
         frame.cues.append(f"claim({noun.lower_})")
         if noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.cue.deny_verbs:  # "denied reports that ..."
