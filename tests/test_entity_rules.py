@@ -89,6 +89,12 @@ def test_facility_named_with_a_lower_case_head_is_named_without_it(analyse):
     assert "Gao Air Base" in by_type(ents, "LOCATION")
 
 
+def test_a_name_before_a_complex_is_the_complex_not_a_person(analyse):
+    _, ents = analyse("The Peruvian minister will visit the Shahid Alavi aerospace complex near Isfahan on Monday.")
+    assert "Shahid Alavi" not in by_type(ents, "PERSON")
+    assert "Shahid Alavi" in by_type(ents, "LOCATION")
+
+
 def test_oil_block_is_a_place(analyse):
     _, ents = analyse("Two patrol boats were sent to waters near the Orinoco oil block on Tuesday, the navy said.")
     assert "Orinoco" in by_type(ents, "LOCATION")
