@@ -815,3 +815,8 @@ def test_said_in_a_statement_is_the_speakers_own_word(nlp):
     assert ("AID", "Kenya", "Uganda", "denied", "Kenya") in claims_of(nlp, text)
     text = "Somalia said in a report that Kenya had delivered drones to Uganda."
     assert ("AID", "Kenya", "Uganda", "alleged", "Somalia") in claims_of(nlp, text)
+
+
+def test_joint_training_is_cooperation_and_plain_training_stays_aid(nlp):
+    assert ("COOPERATE", "Kenya", "Uganda") in triples(nlp, "Kenyan and Ugandan troops began joint training near the border on Monday.")
+    assert not any(t[0] == "COOPERATE" for t in triples(nlp, "Kenyan instructors began the training of Ugandan pilots on Monday."))
