@@ -820,3 +820,8 @@ def test_said_in_a_statement_is_the_speakers_own_word(nlp):
 def test_joint_training_is_cooperation_and_plain_training_stays_aid(nlp):
     assert ("COOPERATE", "Kenya", "Uganda") in triples(nlp, "Kenyan and Ugandan troops began joint training near the border on Monday.")
     assert not any(t[0] == "COOPERATE" for t in triples(nlp, "Kenyan instructors began the training of Ugandan pilots on Monday."))
+
+
+def test_sanctions_being_prepared_are_planned_by_who_prepares_them(nlp):
+    assert ("SANCTION", "Kenya", "Uganda", "planned") in read(nlp, "Kenya is preparing sanctions against Uganda.")
+    assert ("SANCTION", "Kenya", "Uganda", "asserted") in read(nlp, "Kenya imposed sanctions on Uganda.")

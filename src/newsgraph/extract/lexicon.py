@@ -80,6 +80,7 @@ class Lexicon:
     target_preps: dict[str, frozenset[str]] = field(default_factory=dict)
     location_preps: frozenset[str] = frozenset()
     light_verbs: frozenset[str] = frozenset()
+    planning_verbs: frozenset[str] = frozenset()  # "preparing sanctions": light for a noun, the event planned
     joint_words: frozenset[str] = frozenset()
     objects: dict[str, frozenset[str]] = field(default_factory=dict)
     generic_objects: frozenset[str] = frozenset()
@@ -123,6 +124,7 @@ def lexicon() -> Lexicon:
     lex.owner_targets = frozenset(spec.get("owner_targets") or ())
     lex.location_preps = frozenset(spec["location_preps"])
     lex.light_verbs = frozenset(spec["light_verbs"])
+    lex.planning_verbs = frozenset(spec.get("planning_verbs") or ())
     lex.joint_words = frozenset(spec["joint_words"])
     lex.objects = {k: frozenset(str(w) for w in v) for k, v in spec["objects"].items()}
     lex.generic_objects = frozenset(spec["generic_objects"])

@@ -697,6 +697,8 @@ class Reader:
     def _from_governor(self, verb, via: str, cue: Cue, args: Arguments, direct: bool) -> None:
         """ "Iran launched a drill with Azerbaijan", "in a phone call with X, he said": the verb's parties."""
         light = verb.lemma_ in self.lex.light_verbs and via in ("", "in", "on", "to", "with", "of")  # "of": a round of talks
+        light = light or cue.pos == "noun" and verb.lemma_ in self.lex.planning_verbs and via == "" \
+            and direct_object(verb) is not None  # "preparing sanctions against X"
         framing = via in ("in", "during", "at") and verb.lemma_ not in self.lex.light_verbs and direct
         if not (light or framing):
             return
