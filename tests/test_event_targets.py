@@ -825,3 +825,11 @@ def test_joint_training_is_cooperation_and_plain_training_stays_aid(nlp):
 def test_sanctions_being_prepared_are_planned_by_who_prepares_them(nlp):
     assert ("SANCTION", "Kenya", "Uganda", "planned") in read(nlp, "Kenya is preparing sanctions against Uganda.")
     assert ("SANCTION", "Kenya", "Uganda", "asserted") in read(nlp, "Kenya imposed sanctions on Uganda.")
+
+
+def test_two_of_the_officials_belong_to_the_larger_group_named_before(nlp):
+    text = ("Kenya supplied drones to Uganda, three Somali officials said. Eritrean officials say the drones were "
+            "seen near the border. Kenya also delivered rockets to Uganda, two of the officials said.")
+    got = claims_of(nlp, text)
+    assert ("AID", "Kenya", "Uganda", "alleged", "Somalia") in got
+    assert ("AID", "Kenya", "Uganda", "alleged", "Eritrea") not in got

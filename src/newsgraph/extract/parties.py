@@ -21,6 +21,16 @@ LISTING_PREPS = frozenset({"including", "like"})  # "countries including Peru", 
 WINDOW = 900  # characters to look back for what a pronoun or "the two countries" stands for
 
 
+COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+          "ten": 10}
+
+
+def count(token) -> int | None:
+    """The number a word says: "two", "3"; None for other words."""
+    word = token.lower_
+    return int(word) if word.isdigit() else COUNTS.get(word)
+
+
 @lru_cache(maxsize=1)
 def home_forces() -> frozenset[str]:
     """Nouns that, plain and unnamed ("the army"), stand for the forces of the story's country."""
@@ -209,12 +219,17 @@ class Parties:
         return None
 
     def named_before(self, head) -> list[str]:
-        """ "the officials said" after "two US officials said": the side the same noun was given before."""
+        """ "the officials said" after "two US officials said": the side the same noun was given before.
+        "Two of the officials" are of a group counted larger before ("three US officials")."""
         lemma = head.lemma_.lower()
+        part = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
+        part = count(part) if part is not None else None
         for token in reversed(head.doc[:head.i]):
             if token.idx < head.idx - 2 * WINDOW:  # a side named two windows back still holds for "the officials"
                 break
             if token.lemma_.lower() != lemma:
+                continue
+            if part is not None and not any(c.dep_ == "nummod" and (count(c) or 0) > part for c in token.children):
                 continue
             sides = [k for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod")
                      for k in [self.direct(c)] if k]
