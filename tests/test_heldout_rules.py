@@ -33,6 +33,13 @@ def test_wire_dateline_takes_its_year_from_the_headline():
     assert doc.published == "2024-12-20"
 
 
+@pytest.mark.parametrize("opening", ["ROTTERDAM, 20th December, 2024 (AFP) --", "ROTTERDAM, Dec 20, 2024 (AFP) -"])
+def test_wire_dateline_with_its_own_year_dates_the_story(opening):
+    doc = cleaned(f"Port strike drags on\n\n{opening} Dock workers extended their walkout into a "
+                  "third week on Friday, the union said in a statement.\n")
+    assert doc.outlet == "AFP" and doc.published == "2024-12-20"
+
+
 def test_wire_dateline_without_a_year_gives_no_date():
     doc = cleaned("Port strike drags on\n\nROTTERDAM, Dec 20 (AFP) - Dock workers extended their walkout into a "
                   "third week on Friday, the union said in a statement.\n")

@@ -20,12 +20,12 @@ def _patterns() -> tuple[list[re.Pattern], re.Pattern]:
 
 
 @lru_cache(maxsize=1)
-def _header_words() -> tuple[re.Pattern, int, re.Pattern, re.Pattern, re.Pattern]:
+def _header_words() -> tuple[re.Pattern, int, re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     """What else a header line may carry around its date: a keyword or a place before it, section
     names or a note of its last update after."""
     spec = load_yaml("datelines.yaml")
     return (re.compile(spec["keyed"]), int(spec["keyed_max_words"]), re.compile(spec["sections"]),
-            re.compile(spec["update_note"]), re.compile(spec["placed"]))
+            re.compile(spec["update_note"]), re.compile(spec["placed"]), re.compile(spec["bylined"]))
 
 
 def _to_iso(groups: dict) -> str | None:
@@ -59,7 +59,7 @@ def find_date(text: str) -> tuple[str, re.Match] | None:
 
 def dateline(line: str) -> str | None:
     """The date of a line that is only a date with filler words around it."""
-    keyword, max_words, sections, update_note, placed = _header_words()
+    keyword, max_words, sections, update_note, placed, bylined = _header_words()
     line = update_note.sub("", line)
     if len(line) > 80:
         return None
@@ -73,6 +73,8 @@ def dateline(line: str) -> str | None:
         return iso
     if placed.match(before) and filler.match(placed.sub("", before) + " " + after):
         return iso  # "Riyadh, Tuesday 14 October 2025"
+    if bylined.match(before) and filler.match(after):
+        return iso  # "Ahmet Yildiz | 10.09.2026 - 14:05"
     return iso if keyword.search(before) and len(line.split()) <= max_words else None
 
 
@@ -86,9 +88,13 @@ def wire_dateline(text: str, pos: int) -> re.Match | None:
     return _wire().match(text, pos)
 
 
-def with_year(match: re.Match, year: int) -> str | None:
-    """A wire dateline's month and day in `year`, as YYYY-MM-DD (None when it gives no day)."""
-    if not match.group("day"):
+def with_year(match: re.Match, year: int | None) -> str | None:
+    """A wire dateline's date, in its own year or else `year`, as YYYY-MM-DD (None when it gives
+    no day or no year is known)."""
+    if match.group("dday"):
+        return _to_iso({"month": match.group("dmonth"), "day": match.group("dday"), "year": match.group("dyear")})
+    year = match.group("year") or year
+    if not match.group("day") or not year:
         return None
     return _to_iso({"month": match.group("month"), "day": match.group("day"), "year": year})
 

@@ -90,8 +90,8 @@ def _wire(text: str, starts: list[int], layout: Layout) -> None:
         layout.outlet = m.group("agency").strip()
         layout.regions.append(Region(m.start("agency"), m.end("agency"), "agency"))
         year = YEAR.search(" ".join(r_text(text, r) for r in layout.regions if r.label in ("title", "masthead")))
-        if layout.published is None and year:
-            layout.published = dates.with_year(m, int(year.group()))
+        if layout.published is None:
+            layout.published = dates.with_year(m, int(year.group()) if year else None)
         return
 
 
