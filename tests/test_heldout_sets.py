@@ -1,12 +1,12 @@
-"""Held-out sets 2-10: fictional articles annotated without looking at newsgraph's output, scored
+"""Held-out sets 2-12: fictional articles annotated without looking at newsgraph's output, scored
 against floors pinned a little under the measured figures.
 
 Each set was measured once before any rule was tuned on it (those first figures are the honest
-estimate on unseen news, kept in the comments below). Sets 2, 3, 4, 5 and 8 were then used to find
-classes of error; sets 6, 7, 9 and 10 never were. Sets 5-10 are in the domain of the reviewers' seed articles
-(arms transfers and military cooperation around Iran, Russia and their neighbours); 2-4 avoid it.
-Once a set is used for tuning it stops measuring generalisation: write a new one rather than tune
-on sets 6, 7, 9 or 10.
+estimate on unseen news, kept in the comments below). Sets 2, 3, 4, 5 and 8, and from session 6
+sets 6 and 10, were then used to find classes of error; sets 7, 9, 11 and 12 never were. Sets 5-12
+are in the domain of the reviewers' seed articles (arms transfers and military cooperation around
+Iran, Russia and their neighbours); 2-4 avoid it. Once a set is used for tuning it stops measuring
+generalisation: write a new one rather than tune on sets 7, 9, 11 or 12.
 """
 from __future__ import annotations
 
@@ -60,8 +60,10 @@ SETS = {
     # 0.903, events 0.429, dyad 0.545, claims 0.239, published 0.7 (the session-2 build: claims 0.242).
     # Session 4 final: entities 0.903 (2 splits), events 0.433, dyad 0.549, claims 0.220, published 1.0.
     # Session 5 final: events 0.435, dyad 0.552, claims 0.237.
-    "heldout6": HeldOut("heldout6", 10, {"entities.f1": 0.88, "entities.type_accuracy": 0.94, "events.f1": 0.41,
-                                         "events_dyad.f1": 0.52, "claims.f1": 0.22}, 4),
+    # Session 6: tuned on (its event and claim errors read). Final: entities 0.904, events 0.455, dyad 0.596,
+    # claims 0.327.
+    "heldout6": HeldOut("heldout6", 10, {"entities.f1": 0.88, "entities.type_accuracy": 0.94, "events.f1": 0.43,
+                                         "events_dyad.f1": 0.57, "claims.f1": 0.30}, 4),
     # Seed domain, never tuned on (aggregates only; the first lines of its three misdated articles were
     # read). First measured on the session-3 build: entities 0.900, events 0.487, dyad 0.560, claims 0.382,
     # published 0.7. Session 4 final: entities 0.900 (9 splits), events 0.495, dyad 0.568, claims 0.396,
@@ -85,8 +87,23 @@ SETS = {
     # read). Written in session 5 by a helper without the usual brief, who followed sets 5-8's READMEs.
     # First measured (mid-session build 52b7e7c): entities 0.905, events 0.454, dyad 0.577, claims 0.230,
     # published 0.8. Final: events 0.433, dyad 0.567, claims 0.211, published 1.0.
-    "heldout10": HeldOut("heldout10", 10, {"entities.f1": 0.88, "entities.type_accuracy": 0.95, "events.f1": 0.41,
-                                           "events_dyad.f1": 0.54, "claims.f1": 0.19}, 11),
+    # Session 6: tuned on (its event and claim errors read). Final: entities 0.908, events 0.450, dyad 0.588,
+    # claims 0.288.
+    "heldout10": HeldOut("heldout10", 10, {"entities.f1": 0.88, "entities.type_accuracy": 0.95, "events.f1": 0.43,
+                                           "events_dyad.f1": 0.56, "claims.f1": 0.26}, 11),
+    # Seed domain, never tuned on (scored only; the header line of its one misdated article was read).
+    # Written in session 6 by a helper that never ran newsgraph: longer web news with background
+    # paragraphs. First measured (commit after 'the junta accused'): entities 0.865, events 0.380,
+    # dyad 0.504, claims 0.364, published 0.9 (a wire story with no year, which the gold dates).
+    "heldout11": HeldOut("heldout11", 10, {"entities.f1": 0.84, "entities.type_accuracy": 0.93, "events.f1": 0.36,
+                                           "events_dyad.f1": 0.48, "claims.f1": 0.34, "published": 0.9}, 6),
+    # Seed domain, never tuned on (scored only; the header lines of its two misdated articles were read,
+    # and gave the dateline forms of session 6's last commit: its published figure is tuned). Written in
+    # session 6: short pieces in the voice of non-Western state media. First measured (same commit as
+    # set 11): entities 0.902, events 0.395, dyad 0.521, claims 0.250, published 0.8. Final: entities
+    # 0.898, published 1.0.
+    "heldout12": HeldOut("heldout12", 10, {"entities.f1": 0.87, "entities.type_accuracy": 0.95, "events.f1": 0.37,
+                                           "events_dyad.f1": 0.50, "claims.f1": 0.23}, 12),
 }
 
 
