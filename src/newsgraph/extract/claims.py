@@ -75,7 +75,7 @@ def unconfirmed(verb, cue) -> bool:
     """ "neither confirmed nor denied", "declined to confirm", "could not confirm"."""
     if any(c.dep_ in ("neg", "preconj") or c.lower_ in cue.negations for c in verb.children):
         return True
-    return verb.dep_ == "xcomp" and (verb.head.lemma_.lower() in ("decline", "refuse", "fail")
+    return verb.dep_ == "xcomp" and (verb.head.lemma_.lower() in cue.withholding_verbs
                                      or any(c.dep_ == "neg" for c in verb.head.children))
 
 

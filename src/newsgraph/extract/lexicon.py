@@ -176,6 +176,7 @@ class Frames:
     receptive_adjectives: frozenset[str] = frozenset()
     involvement_nouns: frozenset[str] = frozenset()
     confirm_verbs: frozenset[str] = frozenset()
+    withholding_verbs: frozenset[str] = frozenset()
     possible_aux: frozenset[str] = frozenset()
     outsider_modifiers: frozenset[str] = frozenset()
     grievance_words: frozenset[str] = frozenset()

@@ -204,9 +204,7 @@ class Parties:
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
         if subj is None or head in subj.subtree:
             return None
-        found = {self.lift(k) for idx, k in self._timeline if subj.left_edge.idx <= idx <= subj.right_edge.idx}
-        found = {k for k in found if k and self.kind(k) == "COUNTRY"}
-        return found.pop() if len(found) == 1 else None
+        return self.one_country(subj.left_edge.idx, subj.right_edge.idx + 1)
 
     def force_before(self, head) -> str | None:
         """ "The Israeli Air Force struck ..., the military said": the armed force its sentence named last."""
@@ -247,8 +245,11 @@ class Parties:
         """ "Chile test-fired a missile, the military said": the one country its sentence names
         (before `head`, if `before`) other than `besides`."""
         sent = head.sent
-        end = head.idx if before else sent.end_char
-        found = {self.lift(k) for idx, k in self._timeline if sent.start_char <= idx < end}
+        return self.one_country(sent.start_char, head.idx if before else sent.end_char, besides)
+
+    def one_country(self, start: int, end: int, besides: str | None = None) -> str | None:
+        """The one country (other than `besides`) named between two character offsets, if only one is."""
+        found = {self.lift(k) for idx, k in self._timeline if start <= idx < end}
         found = {k for k in found if k and k != besides and self.kind(k) == "COUNTRY"}
         return found.pop() if len(found) == 1 else None
 
