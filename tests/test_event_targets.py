@@ -37,6 +37,11 @@ def claims_of(nlp, text: str, ents: list[LocalEntity] | None = None) -> list[tup
     return [(e.type, names.get(e.actor), names.get(e.target), e.modality, names.get(e.source)) for e in found]
 
 
+def claims_with(nlp, text: str, table: list[tuple]) -> list[tuple]:
+    """claims_of with the entities of `table` (rows of surface, name, type, country)."""
+    return claims_of(nlp, text, hand_entities(text, table))
+
+
 def read(nlp, text: str) -> list[tuple]:
     """(type, actor, target, modality) of every event, by entity name."""
     return [e[:4] for e in claims_of(nlp, text)]
@@ -523,7 +528,7 @@ def test_a_protest_an_official_tells_of_has_the_official_as_source(nlp):
     table = [("Kenya", "Kenya", "COUNTRY", None), ("Somalia", "Somalia", "COUNTRY", None),
              ("Peter Omondi", "Peter Omondi", "PERSON", "Kenya")]
     text = "Peter Omondi said Kenya had lodged a protest with Somalia."
-    assert ("ACCUSE", "Kenya", "Somalia", "asserted", "Peter Omondi") in claims_of(nlp, text, hand_entities(text, table))
+    assert ("ACCUSE", "Kenya", "Somalia", "asserted", "Peter Omondi") in claims_with(nlp, text, table)
     text = "The Kenyan Foreign Ministry said it had asked Somalia for two helicopters."  # the teller is the asker
     assert ("REQUEST", "Kenyan Foreign Ministry", "Somalia", "asserted", "Kenyan Foreign Ministry") in claims_of(nlp, text, hand_entities(text, table + [
         ("Kenyan Foreign Ministry", "Kenyan Foreign Ministry", "ORG", "Kenya")]))
@@ -531,7 +536,7 @@ def test_a_protest_an_official_tells_of_has_the_official_as_source(nlp):
     assert ("ACCUSE", "Kenya", "Somalia", "asserted", "Peter Omondi") in claims_of(nlp, text, hand_entities(text, table + [
         ("Somali", "Somalia", "COUNTRY", None)]))
     text = "Peter Omondi said Kenya stands with Somalia."  # the saying is the act
-    assert ("SUPPORT", "Kenya", "Somalia", "asserted", None) in claims_of(nlp, text, hand_entities(text, table))
+    assert ("SUPPORT", "Kenya", "Somalia", "asserted", None) in claims_with(nlp, text, table)
 
 
 def test_striking_a_partys_depot_hits_that_party_but_using_its_drones_does_not(nlp):
@@ -539,10 +544,10 @@ def test_striking_a_partys_depot_hits_that_party_but_using_its_drones_does_not(n
              ("Eritrea", "Eritrea", "COUNTRY", None),
              ("Northern Liberation Front", "Northern Liberation Front", "ORG", None)]
     text = "Kenyan jets struck a Northern Liberation Front weapons depot near the border."
-    assert ("ASSAULT", "Kenya", "Northern Liberation Front", "asserted", None) in claims_of(
-        nlp, text, hand_entities(text, table))
+    assert ("ASSAULT", "Kenya", "Northern Liberation Front", "asserted", None) in claims_with(
+        nlp, text, table)
     text = "Somalia used Eritrea's drones to strike Kenyan positions."
-    got = claims_of(nlp, text, hand_entities(text, table))
+    got = claims_with(nlp, text, table)
     assert not any(e[0] == "ASSAULT" and e[2] == "Eritrea" for e in got)
 
 
@@ -567,7 +572,7 @@ def test_cooperation_a_spokesman_speaks_of_is_his_sides(nlp):
     table = [("Kenyan", "Kenya", "COUNTRY", None), ("Somalia", "Somalia", "COUNTRY", None),
              ("Peter Omondi", "Peter Omondi", "PERSON", "Kenya")]
     text = "Kenyan spokesman Peter Omondi said on Thursday that military cooperation with Somalia was lawful."
-    got = claims_of(nlp, text, hand_entities(text, table))
+    got = claims_with(nlp, text, table)
     assert any(e[0] == "COOPERATE" and {e[1], e[2]} == {"Kenya", "Somalia"} and e[4] == "Peter Omondi" for e in got)
 
 
@@ -593,9 +598,9 @@ def test_a_visit_to_a_site_in_another_country_is_a_visit_to_that_country(nlp):
     table = [("Kenyan", "Kenya", "COUNTRY", None), ("Uganda", "Uganda", "COUNTRY", None),
              ("Kampala", "Uganda", "COUNTRY", None)]
     text = "A Kenyan delegation toured a drone factory near Kampala on Tuesday."
-    assert ("CONSULT", "Kenya", "Uganda", "asserted", None) in claims_of(nlp, text, hand_entities(text, table))
+    assert ("CONSULT", "Kenya", "Uganda", "asserted", None) in claims_with(nlp, text, table)
     text = "A Kenyan delegation visited a drone plant in Uganda's north."
-    assert ("CONSULT", "Kenya", "Uganda", "asserted", None) in claims_of(nlp, text, hand_entities(text, table))
+    assert ("CONSULT", "Kenya", "Uganda", "asserted", None) in claims_with(nlp, text, table)
     text = "The Kenyan minister visited a drone factory in Mombasa."  # at home: no one visited
     assert not claims_of(nlp, text, hand_entities(text, table + [("Mombasa", "Mombasa", "LOCATION", "Kenya")]))
     text = "The Kenyan minister visited a drone factory in Gulu."
@@ -607,30 +612,30 @@ def test_what_a_party_is_open_or_ready_to_is_planned_by_it(nlp):
     table = [("Kenya", "Kenya", "COUNTRY", None), ("Uganda", "Uganda", "COUNTRY", None),
              ("Peter Omondi", "Peter Omondi", "PERSON", "Kenya")]
     text = "Peter Omondi said the talks had failed, but that Kenya remained open to cooperation with Uganda."
-    assert ("COOPERATE", "Kenya", "Uganda", "planned", "Peter Omondi") in claims_of(
-        nlp, text, hand_entities(text, table))
+    assert ("COOPERATE", "Kenya", "Uganda", "planned", "Peter Omondi") in claims_with(
+        nlp, text, table)
     text = "Kenya is ready for talks with Uganda."
-    assert ("CONSULT", "Kenya", "Uganda", "planned", None) in claims_of(nlp, text, hand_entities(text, table))
+    assert ("CONSULT", "Kenya", "Uganda", "planned", None) in claims_with(nlp, text, table)
 
 
 def test_summoning_an_envoy_to_demand_or_protest_is_the_summoners_act_aimed_at_the_envoys_state(nlp):
     table = [("Kenya", "Kenya", "COUNTRY", None), ("Ugandan", "Uganda", "COUNTRY", None),
              ("Uganda", "Uganda", "COUNTRY", None), ("Kenyan", "Kenya", "COUNTRY", None)]
     text = "Kenya summoned the Ugandan ambassador to demand an explanation, Kenyan state media reported."
-    assert ("REQUEST", "Kenya", "Uganda", "asserted", "Kenya") in claims_of(nlp, text, hand_entities(text, table))
+    assert ("REQUEST", "Kenya", "Uganda", "asserted", "Kenya") in claims_with(nlp, text, table)
     text = "Kenya summoned Uganda's envoy to protest against the border closure."
-    assert ("ACCUSE", "Kenya", "Uganda", "asserted", None) in claims_of(nlp, text, hand_entities(text, table))
+    assert ("ACCUSE", "Kenya", "Uganda", "asserted", None) in claims_with(nlp, text, table)
     text = "Kenyan students gathered to protest against the border closure."  # not the state: a protest
-    assert not any(e[0] == "ACCUSE" for e in claims_of(nlp, text, hand_entities(text, table)))
+    assert not any(e[0] == "ACCUSE" for e in claims_with(nlp, text, table))
 
 
 def test_sending_arms_to_a_sea_is_a_deployment_not_aid(nlp):
     table = [("Kenya", "Kenya", "COUNTRY", None), ("Indian Ocean", "Indian Ocean", "LOCATION", None),
              ("Somalia", "Somalia", "COUNTRY", None)]
     text = "Kenya sent two warships to the Indian Ocean."
-    assert ("MOBILIZE", "Kenya", None, "asserted", None) in claims_of(nlp, text, hand_entities(text, table))
+    assert ("MOBILIZE", "Kenya", None, "asserted", None) in claims_with(nlp, text, table)
     text = "Kenya sent two warships to Somalia."
-    assert ("AID", "Kenya", "Somalia", "asserted", None) in claims_of(nlp, text, hand_entities(text, table))
+    assert ("AID", "Kenya", "Somalia", "asserted", None) in claims_with(nlp, text, table)
 
 
 def test_the_two_ministers_are_the_two_people_titled_so_not_the_last_two_named(nlp):
@@ -666,7 +671,7 @@ def test_a_relative_clause_accusation_arms_the_party_it_describes(nlp):
              ("Eritrea", "Eritrea", "COUNTRY", None),
              ("Northern Liberation Front", "Northern Liberation Front", "ORG", None)]
     text = "Kenyan jets struck the Northern Liberation Front, which Nairobi accuses Eritrea of arming."
-    got = claims_of(nlp, text, hand_entities(text, table))
+    got = claims_with(nlp, text, table)
     assert ("ACCUSE", "Kenya", "Eritrea", "asserted", None) in got
     assert ("AID", "Eritrea", "Northern Liberation Front", "alleged", "Kenya") in got
 
@@ -674,24 +679,24 @@ def test_a_relative_clause_accusation_arms_the_party_it_describes(nlp):
 def test_troops_withdrawn_from_bases_in_a_country_are_their_countrys_withdrawal_from_it(nlp):
     table = [("French", "France", "COUNTRY", None), ("France", "France", "COUNTRY", None), ("Chad", "Chad", "COUNTRY", None)]
     text = "About 1,000 French troops have been withdrawn from three bases in Chad."
-    assert ("RETREAT", "France", "Chad", "asserted", None) in claims_of(nlp, text, hand_entities(text, table))
+    assert ("RETREAT", "France", "Chad", "asserted", None) in claims_with(nlp, text, table)
     text = "France withdrew 1,000 troops from three bases in Chad."  # "bases", lemmatised as "basis"
-    assert ("RETREAT", "France", "Chad", "asserted", None) in claims_of(nlp, text, hand_entities(text, table))
+    assert ("RETREAT", "France", "Chad", "asserted", None) in claims_with(nlp, text, table)
 
 
 def test_a_delivery_from_a_party_is_given_by_it(nlp):
     table = [("Kenya", "Kenya", "COUNTRY", None), ("Somalia", "Somalia", "COUNTRY", None)]
     text = "The delivery of drones from Kenya to Somalia began in August."
-    assert ("AID", "Kenya", "Somalia", "asserted", None) in claims_of(nlp, text, hand_entities(text, table))
+    assert ("AID", "Kenya", "Somalia", "asserted", None) in claims_with(nlp, text, table)
 
 
 def test_readiness_to_take_part_in_drills_is_the_readys_planned_cooperation(nlp):
     table = [("Kenya", "Kenya", "COUNTRY", None), ("Uganda", "Uganda", "COUNTRY", None),
              ("Ugandan", "Uganda", "COUNTRY", None)]
     text = "Kenya expressed its readiness to take part in joint exercises with Uganda, the Ugandan army said."
-    assert ("COOPERATE", "Kenya", "Uganda", "planned", "Uganda") in claims_of(nlp, text, hand_entities(text, table))
+    assert ("COOPERATE", "Kenya", "Uganda", "planned", "Uganda") in claims_with(nlp, text, table)
     text = "Uganda urged Kenya to sanction the companies involved in the drills."  # involved: the companies
-    assert not any(e[0] == "COOPERATE" for e in claims_of(nlp, text, hand_entities(text, table)))
+    assert not any(e[0] == "COOPERATE" for e in claims_with(nlp, text, table))
 
 
 def test_more_ways_of_arming_a_party(nlp):
@@ -699,8 +704,8 @@ def test_more_ways_of_arming_a_party(nlp):
     for text in ("Kenya continues to pour weapons into the Northern Liberation Front's hands.",
                  "Kenya has been rearming the Northern Liberation Front.",
                  "Kenya ferried missiles to the Northern Liberation Front by sea."):
-        assert ("AID", "Kenya", "Northern Liberation Front", "asserted", None) in claims_of(
-            nlp, text, hand_entities(text, table)), text
+        assert ("AID", "Kenya", "Northern Liberation Front", "asserted", None) in claims_with(
+            nlp, text, table), text
 
 
 def test_the_military_said_is_the_force_its_sentence_named(nlp):
@@ -708,48 +713,48 @@ def test_the_military_said_is_the_force_its_sentence_named(nlp):
              ("Northern Liberation Front", "Northern Liberation Front", "ORG", "Somalia"), ("Kenya", "Kenya", "COUNTRY", None)]
     text = ("Somalia protested to Kenya. The Kenyan Air Force struck a Northern Liberation Front depot in "
             "Somalia overnight, the military said.")
-    got = claims_of(nlp, text, hand_entities(text, table))
+    got = claims_with(nlp, text, table)
     assert ("ASSAULT", "Kenyan Air Force", "Northern Liberation Front", "asserted", "Kenyan Air Force") in got
 
 
 def test_a_missile_fired_into_the_sea_is_a_weapons_show_not_an_attack(nlp):
     table = [("Kenya", "Kenya", "COUNTRY", None), ("Somalia", "Somalia", "COUNTRY", None), ("Mogadishu", "Somalia", "COUNTRY", None)]
     text = "Kenya fired a ballistic missile into the sea off its coast on Friday."
-    assert claims_of(nlp, text, hand_entities(text, table)) == [("MOBILIZE", "Kenya", None, "asserted", None)]
+    assert claims_with(nlp, text, table) == [("MOBILIZE", "Kenya", None, "asserted", None)]
     text = "Kenya fired missiles at Mogadishu overnight."
-    assert ("ASSAULT", "Kenya", "Somalia", "asserted", None) in claims_of(nlp, text, hand_entities(text, table))
+    assert ("ASSAULT", "Kenya", "Somalia", "asserted", None) in claims_with(nlp, text, table)
 
 
 def test_promising_to_respond_in_kind_or_take_necessary_measures_is_a_threat(nlp):
     table = [("Kenya", "Kenya", "COUNTRY", None), ("Somalia", "Somalia", "COUNTRY", None)]
     for text in ("Kenya said it would respond in kind.", "Kenya said it would take necessary measures.",
                  "Kenya will adopt countermeasures against Somalia."):
-        assert any(e[0] == "THREATEN" and e[1] == "Kenya" for e in claims_of(nlp, text, hand_entities(text, table))), text
+        assert any(e[0] == "THREATEN" and e[1] == "Kenya" for e in claims_with(nlp, text, table)), text
     for text in ("Kenya will take measures to improve trade.", "Kenya took necessary measures last year."):
-        assert not any(e[0] == "THREATEN" for e in claims_of(nlp, text, hand_entities(text, table))), text
+        assert not any(e[0] == "THREATEN" for e in claims_with(nlp, text, table)), text
 
 
 def test_purchases_an_accused_party_makes_are_alleged_aid_to_it(nlp):
     table = [("Kenya", "Kenya", "COUNTRY", None), ("Uganda", "Uganda", "COUNTRY", None), ("India", "India", "COUNTRY", None)]
     text = "Kenya accused Uganda of militarising the region through arms purchases from India."
-    assert ("AID", "India", "Uganda", "alleged", "Kenya") in claims_of(nlp, text, hand_entities(text, table))
+    assert ("AID", "India", "Uganda", "alleged", "Kenya") in claims_with(nlp, text, table)
 
 
 def test_an_attack_told_by_its_victims_side_is_their_charge(nlp):
     table = [("Kenyan", "Kenya", "COUNTRY", None), ("Kenya", "Kenya", "COUNTRY", None), ("Somali", "Somalia", "COUNTRY", None),
              ("Somalia", "Somalia", "COUNTRY", None)]
     text = "Kenya's defence ministry said Somali forces had opened fire on Kenyan border posts."
-    assert ("ASSAULT", "Somalia", "Kenya", "alleged", "Kenya") in claims_of(nlp, text, hand_entities(text, table))
+    assert ("ASSAULT", "Somalia", "Kenya", "alleged", "Kenya") in claims_with(nlp, text, table)
     text = "Kenya's defence ministry said Somali forces were preparing to strike Kenyan border posts."
-    assert ("ASSAULT", "Somalia", "Kenya", "planned", "Kenya") in claims_of(nlp, text, hand_entities(text, table))
+    assert ("ASSAULT", "Somalia", "Kenya", "planned", "Kenya") in claims_with(nlp, text, table)
     text = "Somalia said its forces had struck Kenyan border posts."  # the doer's own word
-    assert ("ASSAULT", "Somalia", "Kenya", "asserted", "Somalia") in claims_of(nlp, text, hand_entities(text, table))
+    assert ("ASSAULT", "Somalia", "Kenya", "asserted", "Somalia") in claims_with(nlp, text, table)
 
 
 def test_a_contract_to_sell_is_a_planned_sale_by_who_signed_it(nlp):
     table = [("Kenya", "Kenya", "COUNTRY", None), ("Uganda", "Uganda", "COUNTRY", None)]
     text = "Kenya signed a contract to sell patrol boats to Uganda."
-    got = claims_of(nlp, text, hand_entities(text, table))
+    got = claims_with(nlp, text, table)
     assert ("AID", "Kenya", "Uganda", "planned", None) in got
 
 
@@ -757,13 +762,13 @@ def test_sources_aligned_with_a_party_speak_for_it(nlp):
     table = [("Kenya", "Kenya", "COUNTRY", None), ("Uganda", "Uganda", "COUNTRY", None),
              ("United States", "United States", "COUNTRY", None)]
     text = "Kenya is supplying drones to Uganda, according to sources aligned with the United States."
-    assert ("AID", "Kenya", "Uganda", "alleged", "United States") in claims_of(nlp, text, hand_entities(text, table))
+    assert ("AID", "Kenya", "Uganda", "alleged", "United States") in claims_with(nlp, text, table)
 
 
 def test_the_things_of_a_deal_delivered_in_the_passive_are_the_deals_aid(nlp):
     table = [("Kenya", "Kenya", "COUNTRY", None), ("Uganda", "Uganda", "COUNTRY", None)]
     text = "Kenya agreed to sell patrol boats to Uganda. The first boats are expected to be handed over in 2027."
-    assert claims_of(nlp, text, hand_entities(text, table)).count(("AID", "Kenya", "Uganda", "planned", None)) == 2
+    assert claims_with(nlp, text, table).count(("AID", "Kenya", "Uganda", "planned", None)) == 2
     got = read(nlp, "Kenya sold patrol boats to Uganda in March. The boats were delivered in May.")
     assert sum(e[:3] == ("AID", "Kenya", "Uganda") for e in got) == 2
     assert not read(nlp, "The boats were delivered in May.")  # no deal told before: no giver
@@ -776,25 +781,25 @@ def test_according_to_a_document_is_its_authors_word(nlp):
                          ("Kenya supplied drones to Uganda, according to documents seen by the Daily Courier.",
                           "Daily Courier"),
                          ("Kenya supplied drones to Uganda, according to Western officials.", None)):
-        assert ("AID", "Kenya", "Uganda", "alleged", source) in claims_of(nlp, text, hand_entities(text, table)), text
+        assert ("AID", "Kenya", "Uganda", "alleged", source) in claims_with(nlp, text, table), text
 
 
 def test_the_outlet_relays_what_it_cites_and_is_the_source_of_what_unnamed_people_told_it(nlp):
     table = [("Kenya", "Kenya", "COUNTRY", None), ("Uganda", "Uganda", "COUNTRY", None),
              ("Somali", "Somalia", "COUNTRY", None), ("Daily Courier", "Daily Courier", "ORG", None)]
     text = "Kenya supplied drones to Uganda, the Daily Courier reported, citing Somali officials."
-    assert ("AID", "Kenya", "Uganda", "alleged", "Somalia") in claims_of(nlp, text, hand_entities(text, table))
+    assert ("AID", "Kenya", "Uganda", "alleged", "Somalia") in claims_with(nlp, text, table)
     text = "Kenya supplied drones to Uganda, two people familiar with the matter told the Daily Courier."
-    assert ("AID", "Kenya", "Uganda", "alleged", "Daily Courier") in claims_of(nlp, text, hand_entities(text, table))
+    assert ("AID", "Kenya", "Uganda", "alleged", "Daily Courier") in claims_with(nlp, text, table)
 
 
 def test_the_company_is_the_firm_named_before_a_chinese_company_is_new(nlp):
     table = [("Kenya", "Kenya", "COUNTRY", None), ("Kenyan", "Kenya", "COUNTRY", None), ("Uganda", "Uganda", "COUNTRY", None),
              ("Ugandan", "Uganda", "COUNTRY", None), ("Savanna Dynamics", "Savanna Dynamics", "ORG", "Kenya")]
     text = "Savanna Dynamics sold drones to Uganda. The company will also train Ugandan pilots."
-    assert ("AID", "Savanna Dynamics", "Uganda", "planned", None) in claims_of(nlp, text, hand_entities(text, table))
+    assert ("AID", "Savanna Dynamics", "Uganda", "planned", None) in claims_with(nlp, text, table)
     text = "A Kenyan company supplied engines to Uganda."
-    assert ("AID", "Kenya", "Uganda", "asserted", None) in claims_of(nlp, text, hand_entities(text, table))
+    assert ("AID", "Kenya", "Uganda", "asserted", None) in claims_with(nlp, text, table)
 
 
 def test_a_confirmation_asserts_the_act_alleged_before_on_the_confirmers_word(nlp):

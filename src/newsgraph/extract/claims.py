@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 LOOK_BACK = 4  # sentences searched for the claim a denial answers
 SPEECH_TYPES = frozenset({"ACCUSE", "REJECT"})
 ANAPHORS = frozenset({"them", "it", "this", "that", "these", "those"})
+POINTING = frozenset({"the", "these", "this", "those", "such"})  # "denied the reports": ones told before
 PARTITIVES = frozenset({"one", "each", "all", "any", "some", "most", "none", "both", "either"})
 
 
@@ -50,24 +51,20 @@ def confirmations(found: list[Found], reader: EventReader) -> list[Found]:
             if verb.lemma_.lower() not in cue.confirm_verbs or verb.pos_ != "VERB" or unconfirmed(verb, cue):
                 continue
             confirmer = next(iter(reader.reader.of(child(verb, "nsubj"))), None)
-            acts = confirmed_acts(verb)
-            if confirmer is None or acts is None:
+            confirmed = confirmed_acts(verb)
+            if confirmer is None or confirmed is None:
                 continue
-            what = child(verb, "dobj", "xcomp", "pcomp")
+            what, acts = confirmed
             if any(f.sent == n and f.match.token in what.subtree for f in found):
                 continue  # "confirmed receiving the systems from Russia": read as its own event
+            hits = nearest_claims(  # as far back as a recalled deal ("the delivery")
+                found, n, range(1, 2 * LOOK_BACK + 1), lambda o, _: (not acts or o.event.type in acts)
+                and not parties.same_side(o.event.source, confirmer) and involves(o, confirmer, parties))
             start, end = evidence_span(sent)
-            for back in range(1, 2 * LOOK_BACK + 1):  # as far back as a recalled deal ("the delivery")
-                hits = [o for o in found if o.sent == n - back and o.event.modality == "alleged"
-                        and o.event.type not in SPEECH_TYPES and (not acts or o.event.type in acts)
-                        and not parties.same_side(o.event.source, confirmer)
-                        and (parties.same_side(o.event.actor, confirmer) or parties.same_side(o.event.target, confirmer))]
-                if hits:
-                    out += [replace(o, sent=n, event=replace(
-                        o.event, modality="asserted", source=confirmer, evidence_start=start,
-                        evidence_end=end, confidence=round(o.event.confidence - 0.1, 2),
-                        rule=f"{o.event.rule}; confirmed by {verb.lower_} (the claim it answers)")) for o in hits]
-                    break
+            out += [replace(o, sent=n, event=replace(
+                o.event, modality="asserted", source=confirmer, evidence_start=start,
+                evidence_end=end, confidence=round(o.event.confidence - 0.1, 2),
+                rule=f"{o.event.rule}; confirmed by {verb.lower_} (the claim it answers)")) for o in hits]
     return out
 
 
@@ -79,20 +76,21 @@ def unconfirmed(verb, cue) -> bool:
                                      or any(c.dep_ == "neg" for c in verb.head.children))
 
 
-def confirmed_acts(verb) -> frozenset[str] | None:
-    """The types of act a confirmation answers (empty: any); None when it confirms no act told before."""
+def confirmed_acts(verb) -> tuple[object, frozenset[str]] | None:
+    """What a confirmation confirms, and the types of act it answers (empty: any); None when it
+    confirms no act told before."""
     obj = child(verb, "dobj")
     clause = child(verb, "xcomp", "pcomp")
-    if obj is None and clause is not None and clause.pos_ == "VERB":
-        return frozenset(cue.type for cue in lexicon().verbs.get(clause.lemma_.lower(), []))  # "confirmed receiving"
+    if obj is None and clause is not None and clause.pos_ == "VERB":  # "confirmed receiving"
+        return clause, frozenset(cue.type for cue in lexicon().verbs.get(clause.lemma_.lower(), []))
     if obj is None:
         return None
     if obj.lemma_.lower() in frames().claim_nouns:
-        return frozenset()  # "confirmed the report"
-    if not any(c.lower_ in ("the", "these", "this", "those", "such") for c in obj.children):
+        return obj, frozenset()  # "confirmed the report"
+    if not any(c.lower_ in POINTING for c in obj.children):
         return None  # "confirmed a deal with Iran": a new act, read as its own event
     types = frozenset(cue.type for cue in lexicon().nouns.get(obj.lemma_.lower(), []))
-    return types or None
+    return (obj, types) if types else None
 
 
 def aim_threat(f: Found, found: list[Found], parties) -> None:
@@ -172,20 +170,32 @@ def claims_before(f: Found, found: list[Found], parties, types: frozenset = froz
     sentence that has any; with `any_side`, whoever they involve, in the denial's own sentence
     ("X accused Y of using Z's territory ..., a charge Z denies")."""
     denier = f.event.actor
-    for back in range(0, 1 if any_side else LOOK_BACK + 1):
-        hits = [o for o in found if o.sent == f.sent - back and o is not f and o.event.modality == "alleged"
-                and o.event.type not in SPEECH_TYPES and (not types or o.event.type in types)
-                and (back > 0 or o.event.evidence_start < f.match.token.idx)
-                and (any_side or parties.same_side(denier, o.event.actor) or parties.same_side(denier, o.event.target))]
+
+    def fits(o: Found, back: int) -> bool:
+        return o is not f and (not types or o.event.type in types) \
+            and (back > 0 or o.event.evidence_start < f.match.token.idx) and (any_side or involves(o, denier, parties))
+    return nearest_claims(found, f.sent, range(0, 1 if any_side else LOOK_BACK + 1), fits)
+
+
+def nearest_claims(found: list[Found], sent: int, backs: range, fits) -> list[Found]:
+    """The alleged acts (no accusations or denials themselves) that `fits`, in the nearest sentence
+    `backs` sentences before `sent` that has any."""
+    for back in backs:
+        hits = [o for o in found if o.sent == sent - back and o.event.modality == "alleged"
+                and o.event.type not in SPEECH_TYPES and fits(o, back)]
         if hits:
             return hits
     return []
 
 
+def involves(o: Found, side, parties) -> bool:
+    return parties.same_side(side, o.event.actor) or parties.same_side(side, o.event.target)
+
+
 def answered_event_actor(f: Found, found: list[Found], parties) -> str | None:
     """ "rejected the sanctions", "condemned the strikes": aimed at whoever did what the text told of before."""
     obj = child(f.match.token, "dobj")
-    if obj is None or not any(c.lower_ in ("the", "these", "this", "those", "such") for c in obj.children):
+    if obj is None or not any(c.lower_ in POINTING for c in obj.children):
         return None
     types = {cue.type for cue in lexicon().nouns.get(obj.lemma_.lower(), [])}
     earlier = [o for o in reversed(found) if o.event.type in types and o.sent <= f.sent
@@ -217,7 +227,7 @@ def denied_acts(trigger) -> frozenset[str] | None:
     clause = child(trigger, "xcomp", "ccomp", "pcomp")
     if obj is None and clause is not None and clause.pos_ in ("VERB", "AUX"):
         return frozenset()  # "denied mistreating prisoners": whatever act was alleged of the denier
-    if obj is None or any(c.lower_ in ("the", "these", "this", "those", "such") for c in obj.children):
+    if obj is None or any(c.lower_ in POINTING for c in obj.children):
         return None
     if obj.lemma_.lower() in frames().claim_nouns:
         inner = next((p for c in obj.children if c.dep_ == "prep" and c.lower_ in ("of", "about")
