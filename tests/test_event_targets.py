@@ -838,3 +838,19 @@ def test_two_of_the_officials_belong_to_the_larger_group_named_before(nlp):
     got = claims_of(nlp, text)
     assert ("AID", "Kenya", "Uganda", "alleged", "Somalia") in got
     assert ("AID", "Kenya", "Uganda", "alleged", "Eritrea") not in got
+
+
+def test_attribution_closing_the_sentence_speaks_for_all_of_it(nlp):
+    """spaCy often hangs a closing ", X said" under the clause it attributes; it still names the source."""
+    text = ("The Kenyan and Ugandan air forces on Friday concluded the joint exercise, held over ten days at an "
+            "air base near the border, the spokesman of the Kenya Defence Forces said in a statement.")
+    got = claims_with(nlp, text, [("Kenyan", "Kenya", "COUNTRY", None), ("Ugandan", "Uganda", "COUNTRY", None),
+                                  ("Kenya Defence Forces", "Kenya Defence Forces", "ORG", "Kenya")])
+    assert ("COOPERATE", "Kenya", "Uganda", "asserted", "Kenya Defence Forces") in got, got
+
+
+def test_concluding_an_exercise_is_no_speech(nlp):
+    got = claims_of(nlp, "Kenya and Uganda concluded a joint exercise on Friday.")
+    assert ("COOPERATE", "Kenya", "Uganda", "asserted", None) in got, got
+    got = claims_of(nlp, "Somalia concluded that Kenya had delivered drones to Uganda.")
+    assert ("AID", "Kenya", "Uganda", "alleged", "Somalia") in got, got

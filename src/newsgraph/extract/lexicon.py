@@ -173,6 +173,7 @@ class Frames:
     victim_claims: frozenset[str] = frozenset()
     dismissive_words: frozenset[str] = frozenset()
     labelling_verbs: frozenset[str] = frozenset()
+    clausal_report_verbs: frozenset[str] = frozenset()
     receptive_adjectives: frozenset[str] = frozenset()
     involvement_nouns: frozenset[str] = frozenset()
     confirm_verbs: frozenset[str] = frozenset()

@@ -106,10 +106,33 @@ class FrameReader:
             node = head
         if not frame.source and not frame.denied_by:
             self._according_to(frame, trigger)
-        frame.told_done = self.told_done(trigger)
+        attribution = None
+        if not frame.speech and frame.denied_by is None:
+            attribution = self.trailing_attribution(trigger)
+            if attribution is not None:
+                self._speaker(frame, attribution, claimed=False, label="attribution")
+        frame.told_done = self.told_done(trigger, attribution)
         return frame
 
-    def told_done(self, trigger) -> bool:
+    def trailing_attribution(self, trigger):
+        """ "The two air forces concluded the exercise ..., the spokesman of the army said.", parsed with
+        "said" under the clause it attributes: a reporting verb closing the sentence after a comma, with
+        a subject and nothing to carry of its own, speaks the whole sentence."""
+        sent = trigger.sent
+        for verb in sent:
+            if verb.i <= trigger.i or verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("ccomp", "parataxis", "conj") \
+                    or verb.lemma_.lower() not in self.cue.report_verbs \
+                    or verb.lemma_.lower() in self.cue.clausal_report_verbs:
+                continue
+            subj = subject(verb)
+            if subj is None or subj.i > verb.i or any(c.dep_ in ("ccomp", "dobj", "xcomp", "parataxis") for c in verb.children):
+                continue
+            start = subj.left_edge.i
+            if trigger.i < start and start > sent.start and verb.doc[start - 1].lower_ == ",":
+                return verb
+        return None
+
+    def told_done(self, trigger, attribution=None) -> bool:
         """ "Seoul lodged a protest, an official said", "said Tokyo had conveyed concerns": a past act
         the reporting verb's clause tells of, not the saying itself."""
         if trigger.pos_ != "VERB":
@@ -117,8 +140,10 @@ class FrameReader:
         clause = trigger
         while clause.dep_ in ("advcl", "conj", "xcomp") and clause.head.i != clause.i:
             clause = clause.head  # "expelled two diplomats, accusing them of spying, the ministry said"
-        return clause.dep_ in ("ccomp", "parataxis") and clause.head.lemma_.lower() in self.cue.report_verbs \
-            and (clause.tag_ == "VBD" or any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in clause.children))
+        reported = attribution is not None or clause.dep_ in ("ccomp", "parataxis") \
+            and clause.head.lemma_.lower() in self.cue.report_verbs
+        return reported and (clause.tag_ == "VBD" or any(c.dep_ == "aux" and c.lemma_.lower() == "have"
+                                                         for c in clause.children))
 
     def _step(self, frame: Frame, head, dep: str, local: bool) -> bool:
         """Apply what `head` says about the clause below it; True when a speaker was found."""
@@ -257,6 +282,8 @@ class FrameReader:
     def handles_object(self, verb, dep: str) -> bool:
         """ "added the firms to its list, barring them from ...": a reporting verb with a thing
         for its object is an act, and what hangs on it beside the object is no speech."""
+        if verb.lemma_.lower() in self.cue.clausal_report_verbs:
+            return dep not in ("ccomp", "parataxis")
         if dep in ("ccomp", "parataxis", "dobj"):
             return False
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
