@@ -854,3 +854,8 @@ def test_concluding_an_exercise_is_no_speech(nlp):
     assert ("COOPERATE", "Kenya", "Uganda", "asserted", None) in got, got
     got = claims_of(nlp, "Somalia concluded that Kenya had delivered drones to Uganda.")
     assert ("AID", "Kenya", "Uganda", "alleged", "Somalia") in got, got
+
+
+def test_people_named_by_the_weapon_they_handle_are_a_party(nlp):
+    for text in ("Kenya trained Ugandan drone operators in 2024.", "Kenya trained Ugandan missile crews in 2024."):
+        assert ("AID", "Kenya", "Uganda") in triples(nlp, text), text

@@ -85,6 +85,7 @@ class Lexicon:
     objects: dict[str, frozenset[str]] = field(default_factory=dict)
     generic_objects: frozenset[str] = frozenset()
     object_modes: dict[str, str] = field(default_factory=dict)
+    handler_nouns: frozenset[str] = frozenset()  # "drone operators": people, named by what they handle
     beneficiary_verbs: frozenset[str] = frozenset()  # "a loan to help Kenya rebuild": Kenya receives
     undergo_verbs: frozenset[str] = frozenset()  # "Kenya faces sanctions from X": the subject is the target
     culprit_preps: frozenset[str] = frozenset()  # "X was behind the attack": the subject is the actor
@@ -130,6 +131,7 @@ def lexicon() -> Lexicon:
     lex.generic_objects = frozenset(spec["generic_objects"])
     lex.object_modes = dict(spec["object_modes"])
     lex.beneficiary_verbs = frozenset(spec.get("beneficiary_verbs") or ())
+    lex.handler_nouns = frozenset(spec.get("handler_nouns") or ())
     lex.undergo_verbs = frozenset(spec.get("undergo_verbs") or ())
     lex.culprit_preps = frozenset(spec.get("culprit_preps") or ())
     lex.culprit_adjectives = frozenset(spec.get("culprit_adjectives") or ())

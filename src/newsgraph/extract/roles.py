@@ -429,7 +429,8 @@ class Reader:
         hits_owner = spoken_to or cue.type in self.lex.owner_targets and self.owned_thing(patient)
         if passive_thing(patient, cue):  # "many of them were supplied by Iran": them, the weapons
             patient_parties = []
-        if patient_parties and (hits_owner or "weapon" not in self.classes(patient)):
+        if patient_parties and (hits_owner or "weapon" not in self.classes(patient)
+                                or patient.lemma_.lower() in self.lex.handler_nouns):
             args.targets = patient_parties
             args.how.append("target=object")
             thing = with_obj if cue.type not in self.lex.symmetric else None
