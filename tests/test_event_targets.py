@@ -856,6 +856,15 @@ def test_concluding_an_exercise_is_no_speech(nlp):
     assert ("AID", "Kenya", "Uganda", "alleged", "Somalia") in got, got
 
 
+def test_unnamed_diplomats_speak_from_outside_and_not_for_where_they_serve(nlp):
+    text = "Kenya has trained Ugandan drone operators since 2024, according to diplomats in Mogadishu."
+    got = claims_with(nlp, text, [("Kenya", "Kenya", "COUNTRY", None), ("Ugandan", "Uganda", "COUNTRY", None),
+                                  ("Mogadishu", "Mogadishu", "LOCATION", "Somalia")])
+    assert ("AID", "Kenya", "Uganda", "alleged", None) in got, got
+    got = claims_of(nlp, "Eritrean diplomats said Kenya had delivered drones to Uganda.")
+    assert ("AID", "Kenya", "Uganda", "alleged", "Eritrea") in got, got
+
+
 def test_people_named_by_the_weapon_they_handle_are_a_party(nlp):
     for text in ("Kenya trained Ugandan drone operators in 2024.", "Kenya trained Ugandan missile crews in 2024."):
         assert ("AID", "Kenya", "Uganda") in triples(nlp, text), text

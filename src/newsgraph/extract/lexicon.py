@@ -176,6 +176,7 @@ class Frames:
     dismissive_words: frozenset[str] = frozenset()
     labelling_verbs: frozenset[str] = frozenset()
     clausal_report_verbs: frozenset[str] = frozenset()
+    outsider_nouns: frozenset[str] = frozenset()
     receptive_adjectives: frozenset[str] = frozenset()
     involvement_nouns: frozenset[str] = frozenset()
     confirm_verbs: frozenset[str] = frozenset()
@@ -213,6 +214,7 @@ class References:
     force_nouns: frozenset[str] = frozenset()
     peer_titles: frozenset[str] = frozenset()
     force_name_words: frozenset[str] = frozenset()
+    posted_nouns: frozenset[str] = frozenset()
 
     def located(self, token) -> bool:
         """A noun for a place things are in ("bases in Chad": by its form too, as "bases" lemmatises to "basis")."""
@@ -248,5 +250,6 @@ def references() -> References:
         force_nouns=frozenset(spec.get("force_nouns") or ()),
         peer_titles=frozenset(spec.get("peer_titles") or ()),
         force_name_words=frozenset(spec.get("force_name_words") or ()),
+        posted_nouns=frozenset(spec.get("posted_nouns") or ()),
         kind_nouns={str(k): frozenset(str(n).lower() for n in v) for k, v in (spec.get("kind_nouns") or {}).items()},
     )

@@ -66,7 +66,8 @@ class FrameReader:
     def unnamed(self, noun) -> bool:
         """ "sources", "Western officials", "people familiar with the matter": speakers outside the act
         or unnamed on purpose, whose word is a claim."""
-        return noun.lemma_.lower() in self.cue.hedge_sources or any(
+        lemma = noun.lemma_.lower()
+        return lemma in self.cue.hedge_sources or lemma in self.cue.outsider_nouns or any(
             c.dep_ in ("amod", "compound") and c.lower_ in self.cue.outsider_modifiers
             or c.dep_ in ("amod", "acl") and c.lemma_.lower() in self.cue.anonymous_modifiers for c in noun.children)
 

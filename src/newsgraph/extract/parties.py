@@ -273,7 +273,8 @@ class Parties:
             if child.dep_ == "prep" and (child.lower_ in DESCEND_PREPS and self.stands_for_owner(head)
                                          or child.lower_ == "with" and head.lemma_.lower() in self.refs.frontier_nouns
                                          or child.lower_ == "in" and (self.refs.located(head)
-                                                                      or head.lemma_.lower() in self.refs.agent_nouns)):
+                                                                      or head.lemma_.lower() in self.refs.agent_nouns
+                                                                      and head.lemma_.lower() not in self.refs.posted_nouns)):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         found = self._one(pobj, hint, depth + 1)
