@@ -25,6 +25,8 @@ def test_gazetteer_knows_names_demonyms_capitals_and_official_names():
     assert "Iran" in gazetteer.epithets()["Islamic Republic"]
     assert gazetteer.place_country("Kharkiv") == "Ukraine"
     assert gazetteer.place_country("Colombo") == "Sri Lanka"  # the capital, not a Brazilian namesake
+    assert gazetteer.place_country("Sindh") == "Pakistan"  # a province
+    assert gazetteer.place_country("Northern") is None  # a province of Fiji, Zambia, Malawi ...: of none
     assert not gazetteer.is_state("Hong Kong")
 
 

@@ -139,7 +139,8 @@ def epithets() -> dict[str, tuple[str, ...]]:
 
 @lru_cache(maxsize=1)
 def _places() -> dict[str, str]:
-    """City and province names to ISO codes; a capital wins over its namesakes elsewhere
+    """City and province names to ISO codes (a province name several states share names none); a
+    capital wins over its namesakes elsewhere
     (Colombo is Sri Lanka's, not the Brazilian town's), unless it is one news uses mostly as a city
     (the `drop` list: Jerusalem lies where the city data puts it)."""
     dropped = set(_yaml("countries_extra.yaml").get("drop", []))
@@ -149,9 +150,13 @@ def _places() -> dict[str, str]:
         if line and not line.startswith("#"):
             name, iso = line.split("\t")
             out.setdefault(name, iso)
+    holders: dict[str, set[str]] = {}
     for c in countries().values():
         for p in c.provinces:
-            out.setdefault(p, c.iso)
+            holders.setdefault(p, set()).add(c.iso)
+    for p, isos in holders.items():
+        if len(isos) == 1:  # "Northern", "Central": provinces of many states name none of them
+            out.setdefault(p, isos.pop())
     return out
 
 
