@@ -108,3 +108,11 @@ def test_unknown_name_before_a_group_noun_is_an_organisation(analyse):
 def test_platform_named_as_where_a_statement_was_made_is_an_organisation(analyse):
     _, ents = analyse("The mayor of Odesa said on Telegram that three people had been injured overnight.")
     assert "Telegram" in by_type(ents, "ORG")
+
+
+def test_body_named_for_the_country_it_works_in_or_on_is_one_organisation(analyse):
+    _, ents = analyse("The UN Panel of Experts on Eritrea said last week that the Northern Resistance in Chad "
+                      "had received rifles. The Wagner Group in Mali denied it.")
+    orgs = by_type(ents, "ORG")
+    assert "UN Panel of Experts on Eritrea" in orgs, orgs
+    assert "Wagner Group" in orgs and "Mali" in by_type(ents, "COUNTRY"), ents

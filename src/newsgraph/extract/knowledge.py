@@ -35,6 +35,7 @@ class Rules:
     title_words: frozenset[str]
     surname_endings: dict = field(default_factory=dict)
     compass: frozenset[str] = frozenset()  # "central", "eastern": qualify a place without naming another
+    remit_heads: dict = field(default_factory=dict)  # "on" -> {"panel", "experts"}: "Panel of Experts on Yemen"
 
 
 @lru_cache(maxsize=1)
@@ -54,6 +55,7 @@ def rules() -> Rules:
         bodies=r["national_bodies"], title_heads=heads | {h.split()[-1] for h in heads},
         title_words=frozenset(words), surname_endings=r.get("surname_endings", {}),
         compass=lower_set(r.get("compass", [])),
+        remit_heads={prep: lower_set(heads) for prep, heads in (r.get("remit_heads") or {}).items()},
     )
 
 

@@ -323,6 +323,7 @@ def find(doc: Document, sdoc) -> list[Found]:
     found = [_group_by_noun(f, sdoc) for f in found] + noun_named(found, sdoc, spans)
     found = sorted(found + dateline_places(found, sdoc), key=lambda f: f.start)
     found = leader_bodies(join_adjacent(join_conjoined(qualify_bodies(found, sdoc), sdoc), sdoc), sdoc)
+    found = remit_names(found, sdoc)
     found += nested_countries(found, sdoc, spans)
     found += credit_mentions(doc)
     for f in found:
@@ -358,6 +359,25 @@ def join_conjoined(found: list[Found], sdoc) -> list[Found]:
                 and sdoc[prev.end - 1].lower_ not in heads and sdoc[f.end - 1].lower_ in heads):
             prev.end = f.end
             continue
+        out.append(f)
+    return out
+
+
+def remit_names(found: list[Found], sdoc) -> list[Found]:
+    """'UN Panel of Experts' + 'on' + 'Somalia': one body named for the country it works on (the model
+    cuts the name before the preposition, or just after it: 'Islamic Resistance in' + 'Iraq')."""
+    remit = rules().remit_heads
+    out: list[Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.type == "ORG" and prev.start >= 0 and f.type == "COUNTRY" and f.start >= 0:
+            inside = sdoc[prev.end - 1].lower_ in remit and prev.end == f.start and prev.end - 2 >= prev.start \
+                and sdoc[prev.end - 2].lower_ in remit[sdoc[prev.end - 1].lower_]
+            after = prev.end + 1 == f.start and sdoc[prev.end].lower_ in remit \
+                and sdoc[prev.end - 1].lower_ in remit[sdoc[prev.end].lower_]
+            if inside or after:
+                prev.end = f.end
+                continue
         out.append(f)
     return out
 
