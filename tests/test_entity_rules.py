@@ -115,4 +115,5 @@ def test_body_named_for_the_country_it_works_in_or_on_is_one_organisation(analys
                       "had received rifles. The Wagner Group in Mali denied it.")
     orgs = by_type(ents, "ORG")
     assert "UN Panel of Experts on Eritrea" in orgs, orgs
+    assert ents["UN Panel of Experts on Eritrea"].country is None  # a UN body, not Eritrea's
     assert "Wagner Group" in orgs and "Mali" in by_type(ents, "COUNTRY"), ents

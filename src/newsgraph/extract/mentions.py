@@ -15,7 +15,7 @@ from ..resolve import gazetteer
 from .context import dateline_places, retype, titled_names
 from .found import (DETERMINERS, EXERCISE_CODE, KNOWLEDGE, POSSESSIVE, PRIORITY, SHAPE_TYPE, TITLES, Found,
                     Spans)
-from .knowledge import organisation_names, rules, weapon_families
+from .knowledge import organisation_names, organisations, rules, weapon_families
 
 
 def _trim(sdoc, start: int, end: int) -> tuple[int, int]:
@@ -193,7 +193,8 @@ def compose(piece: Found, inside: list, sdoc, spans: Spans) -> list[Found]:
     orgs = [x for x in inside if x.label_ == "ORG"]
     if piece.type == "ORG" and orgs:
         piece.parent = orgs[0].id_
-    if piece.type == "ORG" and countries:
+    international = bool(orgs) and not (organisations().get(orgs[0].id_) or {}).get("country")
+    if piece.type == "ORG" and countries and not international:  # "UN Panel of Experts on Eritrea" is the UN's
         piece.country = countries[0].id_
     return [piece]
 
