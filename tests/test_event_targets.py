@@ -868,3 +868,9 @@ def test_unnamed_diplomats_speak_from_outside_and_not_for_where_they_serve(nlp):
 def test_people_named_by_the_weapon_they_handle_are_a_party(nlp):
     for text in ("Kenya trained Ugandan drone operators in 2024.", "Kenya trained Ugandan missile crews in 2024."):
         assert ("AID", "Kenya", "Uganda") in triples(nlp, text), text
+
+
+def test_launching_production_of_missiles_is_no_missile_launch(nlp):
+    got = triples(nlp, "Kenya and Uganda agreed to launch joint production of anti-tank missiles in Uganda by 2027.")
+    assert not any(t[0] == "ASSAULT" for t in got), got
+    assert ("ASSAULT", "Kenya", "Uganda") in triples(nlp, "Kenya launched a barrage of missiles at Uganda.")

@@ -87,6 +87,8 @@ def satisfied(token, cue: Cue, args: Arguments, reader: Reader) -> bool:
     """Whether every condition of `cue` holds for this token and its arguments."""
     if cue.object and not set(cue.object) & args.object_classes:
         return False
+    if cue.object and "weapon" in cue.object and carried_event(token, reader):
+        return False
     if cue.party_object and "target=object" not in args.how:
         return False
     if cue.particle and not any(c.dep_ in ("prt", "prep", "agent") and c.lower_ in cue.particle
@@ -111,6 +113,16 @@ def satisfied(token, cue: Cue, args: Arguments, reader: Reader) -> bool:
                                           for c in token.children):
         return False
     return not (cue.joint is True and not is_joint(token, args, reader))
+
+
+def carried_event(verb, reader: Reader) -> bool:
+    """ "agreed to launch production of air defence systems": a light verb whose object is an event noun
+    carries that event; the weapons named in it do not make the verb a weapon's act of its own.
+    ("Lodged a protest" still is one: its entry asks for a grievance, not a weapon.)"""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in reader.lex.light_verbs:
+        return False
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return obj is not None and obj.lemma_.lower() in reader.lex.nouns and not reader.is_weapon(obj)
 
 
 def phrase_words(token) -> list:
