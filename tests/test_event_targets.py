@@ -874,3 +874,16 @@ def test_launching_production_of_missiles_is_no_missile_launch(nlp):
     got = triples(nlp, "Kenya and Uganda agreed to launch joint production of anti-tank missiles in Uganda by 2027.")
     assert not any(t[0] == "ASSAULT" for t in got), got
     assert ("ASSAULT", "Kenya", "Uganda") in triples(nlp, "Kenya launched a barrage of missiles at Uganda.")
+
+
+def test_what_is_bought_names_its_seller_by_its_maker_or_designer(nlp):
+    assert ("AID", "Kenya", "Uganda") in triples(nlp, "Uganda bought Kenyan-made drones last year.")
+    got = claims_with(nlp, "Uganda signed a contract to buy 40 J-10C fighters.",
+                      [("Uganda", "Uganda", "COUNTRY", None), ("J-10C", "J-10C", "WEAPON", None)])
+    assert ("AID", "China", "Uganda", "planned", None) in got, got
+
+
+def test_an_act_discussed_far_down_a_reported_clause_stays_a_topic(nlp):
+    text = ("The Ugandan minister added that he would travel to Nairobi in May to discuss the purchase of "
+            "Kenyan-made drones.")
+    assert not any(t[0] == "AID" for t in triples(nlp, text)), triples(nlp, text)

@@ -88,6 +88,12 @@ def weapon_families() -> dict[str, dict]:
     return {f["family"]: f for f in load_yaml("weapons.yaml")["families"]}
 
 
+def weapon_origin(name: str) -> str | None:
+    """The country that designed a weapon named `name` ("J-10C": China; "Shahed-149", by its family: Iran)."""
+    known = weapons().get(name) or weapon_families().get(name.split("-")[0].split()[0] if name else "")
+    return (known or {}).get("origin")
+
+
 @lru_cache(maxsize=1)
 def body_names() -> dict[str, str]:
     """Lower-cased name of a national body ("foreign ministry") -> its key."""

@@ -231,7 +231,7 @@ class FrameReader:
         cue = self.cue
         if local and dep in ("xcomp", "pcomp", "prep", "ccomp") and frame.content_of is None:
             frame.content_of = head
-            frame.absorbed = lemma in cue.absorbing_verbs
+            frame.absorbed = frame.absorbed or lemma in cue.absorbing_verbs
         if local and self._nominal and dep in ("dobj", "prep") and lemma in cue.topic_verbs:
             frame.absorbed = True  # "discussed military cooperation": a topic, not an act
         intent_deps = ("xcomp", "pcomp", "prep", "dobj") if self._nominal else ("xcomp", "pcomp", "prep")

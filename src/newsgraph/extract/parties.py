@@ -12,6 +12,7 @@ from functools import cached_property, lru_cache
 from ..data import load_yaml
 from ..model import LocalEntity, Mention
 from ..resolve import gazetteer
+from .knowledge import weapon_origin
 from .lexicon import references
 
 PARTY_TYPES = frozenset({"COUNTRY", "PERSON", "ORG", "LOCATION"})
@@ -98,6 +99,14 @@ class Parties:
             key = self.seated(token) or key
             return key if self.entities[key].type in PARTY_TYPES else None
         return self.demonym(token)
+
+    def maker(self, token) -> str | None:
+        """Who made a thing, by a word on it: a demonym or country ("Turkish drones"), or a known
+        weapon's designer ("J-10C fighters": China)."""
+        key = self.at(token)
+        if key is not None and self.entities[key].type == "WEAPON":
+            return self.country(weapon_origin(self.entities[key].name))
+        return self.direct(token)
 
     def seated(self, token) -> str | None:
         """The organisation a seat city stands for as a party ("Brussels" acting is the EU), if the text names it."""

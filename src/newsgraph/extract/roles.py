@@ -49,6 +49,15 @@ def listed(name: str) -> frozenset[str]:
     return frozenset(str(w) for w in load_yaml("references.yaml").get(name) or ())
 
 
+MODIFIERS = frozenset({"amod", "compound", "npadvmod", "nmod"})
+
+
+def modifiers(token) -> list:
+    """The words modifying `token` and theirs ("40 Chinese J-10C fighters": J-10C, and Chinese on it)."""
+    out = [c for c in token.children if c.dep_ in MODIFIERS]
+    return out + [g for c in out for g in c.children if g.dep_ in MODIFIERS]
+
+
 def child(token, *deps):
     return next((c for c in token.children if c.dep_ in deps), None)
 
@@ -490,23 +499,24 @@ class Reader:
             args.targets = owners
             args.how.append("target=owner of object, not its place")
 
-    def giver(self, holders, things, preps=frozenset({"from"}), makers: bool = True) -> list[str]:
+    def giver(self, holders, things, preps=frozenset({"from"}), makers: bool = True, designers: bool = False) -> list[str]:
         """Who gives what a buyer or receiver gets: a "from" phrase on the verb or noun, or on the
         thing got ("bought drones from Iran", parsed on "drones"); else, with `makers`, the thing's
-        maker ("Turkish drones")."""
+        maker ("Turkish drones"), and with `designers` a known weapon's designer ("J-10C fighters")."""
         found = self.of_all([p for h in holders for p in prep_objects(h, preps)]
                             + [p for t in things for p in prep_objects(t, {"from"})])
         if found or not makers:
             return found
-        return [k for t in things for c in t.children if c.dep_ in ("amod", "compound", "npadvmod", "nmod")
-                for k in [self.parties.direct(c)] if k]
+        return list(dict.fromkeys(k for t in things for c in modifiers(t)
+                                  for k in [self.parties.maker(c) if designers else self.parties.direct(c)] if k))
 
     def _reverse(self, verb, patient, cue: Cue, args: Arguments) -> None:
         """Receiving, buying, hosting: the subject is the recipient or host."""
         if cue.type == "CONSULT":
             args.actors, args.targets = self.of(patient), args.actors
         else:  # "relied on Russia for arms": the particle's object gives too
-            giver = self.giver([verb], [patient] if patient is not None else [], frozenset({"from", *cue.particle}))
+            giver = self.giver([verb], [patient] if patient is not None else [], frozenset({"from", *cue.particle}),
+                               designers=cue.type == "AID")
             args.actors, args.targets = giver, args.actors
             args.filled = True  # a buyer the clause leaves unnamed is not an earlier event's recipient
         args.how.append("reversed")
@@ -562,7 +572,7 @@ class Reader:
         """ "Romania approved the purchase of tanks from the US", "Iran's purchase of Russian jets":
         the buyer (possessor, or whoever handles the purchase) receives; the seller, or the maker
         of what is bought, gives."""
-        giver = self.giver([noun], prep_objects(noun, {"of"}))
+        giver = self.giver([noun], prep_objects(noun, {"of"}), designers=True)
         buyer = args.actors
         if not buyer and args.governor is not None:  # "accused Armenia of arming itself through purchases from ..."
             buyer = self.of(subject(args.governor)) or (
@@ -575,7 +585,7 @@ class Reader:
         receiver = self.of(subject(verb))
         if via or verb.lemma_.lower() not in listed("receiving_verbs") or not receiver or args.actors not in ([], receiver):
             return
-        giver = self.giver([noun, verb], prep_objects(noun, {"of"}))  # "delivery of jets from Russia"
+        giver = self.giver([noun, verb], prep_objects(noun, {"of"}), designers=True)  # "delivery of jets from Russia"
         if giver:
             args.actors, args.targets = giver, [k for k in receiver if k not in giver]
             args.how.append(f"received ({verb.lower_})")
