@@ -887,3 +887,8 @@ def test_an_act_discussed_far_down_a_reported_clause_stays_a_topic(nlp):
     text = ("The Ugandan minister added that he would travel to Nairobi in May to discuss the purchase of "
             "Kenyan-made drones.")
     assert not any(t[0] == "AID" for t in triples(nlp, text)), triples(nlp, text)
+
+
+def test_a_with_phrase_hung_deep_in_the_object_still_names_the_partner(nlp):
+    text = "Kenya is ready to share its experience in the production of drones with Uganda."
+    assert ("COOPERATE", "Kenya", "Uganda", "planned") in read(nlp, text), read(nlp, text)

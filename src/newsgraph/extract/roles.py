@@ -116,6 +116,19 @@ def prep_objects(token, preps) -> list:
     return out
 
 
+def nested_nouns(noun, depth: int = 3) -> list:
+    """Nouns hanging on `noun` by "of"/"in" ("its experience in the production of drones"): spaCy often
+    attaches the object's "with Tajikistan" to the last of them instead of the verb."""
+    out, node = [], noun
+    for _ in range(depth if noun is not None else 0):
+        node = next((p for c in node.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
+                     for p in c.children if p.dep_ == "pobj"), None)
+        if node is None:
+            break
+        out.append(node)
+    return out
+
+
 def coordinated(verb) -> list:
     """Verbs coordinated with `verb` ("sent or promised missiles to Russia"), which share its objects."""
     return [c for c in verb.conjuncts if c.pos_ in ("VERB", "AUX")]
@@ -453,7 +466,8 @@ class Reader:
         if not args.targets:
             args.filled = patient is not None and not cue.object
             related = coordinated(verb) + helped(verb, self.lex.beneficiary_verbs)
-            for holder in [verb, patient] + [h for c in related for h in (c, child(c, "dobj"))]:
+            holders = [verb, patient] + [h for c in related for h in (c, child(c, "dobj"))] + nested_nouns(patient)
+            for holder in holders:
                 if holder is not None:
                     args.targets, how = self.targets_by_prep(holder, cue.type, args)
                     if args.targets:
