@@ -892,3 +892,9 @@ def test_an_act_discussed_far_down_a_reported_clause_stays_a_topic(nlp):
 def test_a_with_phrase_hung_deep_in_the_object_still_names_the_partner(nlp):
     text = "Kenya is ready to share its experience in the production of drones with Uganda."
     assert ("COOPERATE", "Kenya", "Uganda", "planned") in read(nlp, text), read(nlp, text)
+
+
+def test_arming_oneself_with_foreign_weapons_is_aid_from_their_makers(nlp):
+    got = triples(nlp, "Uganda is arming itself with Kenyan and Somali weapons.")
+    assert ("AID", "Kenya", "Uganda") in got and ("AID", "Somalia", "Uganda") in got, got
+    assert ("AID", "Kenya", "Uganda") in triples(nlp, "Kenya armed Uganda with drones.")

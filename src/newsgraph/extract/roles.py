@@ -50,12 +50,15 @@ def listed(name: str) -> frozenset[str]:
 
 
 MODIFIERS = frozenset({"amod", "compound", "npadvmod", "nmod"})
+REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself"})
 
 
 def modifiers(token) -> list:
-    """The words modifying `token` and theirs ("40 Chinese J-10C fighters": J-10C, and Chinese on it)."""
+    """The words modifying `token` and theirs ("40 Chinese J-10C fighters": J-10C, and Chinese on it),
+    with their conjuncts ("Chinese and Russian weapons")."""
     out = [c for c in token.children if c.dep_ in MODIFIERS]
-    return out + [g for c in out for g in c.children if g.dep_ in MODIFIERS]
+    out += [g for c in out for g in c.children if g.dep_ in MODIFIERS]
+    return out + [j for c in out for j in c.conjuncts if j not in out]
 
 
 def child(token, *deps):
@@ -429,8 +432,19 @@ class Reader:
         self._patient(verb, patient, cue, args)
         if cue.reverse:
             self._reverse(verb, patient, cue, args)
+        elif cue.party_object and (patient is None or patient.lower_ in REFLEXIVES):
+            self._armed_by_makers(verb, args)
         args.location = self.location(verb, patient)
         return args
+
+    def _armed_by_makers(self, verb, args: Arguments) -> None:
+        """ "Serbia is arming itself with Chinese and Russian weapons": who arms itself receives, the
+        makers of what it arms with give."""
+        things = prep_objects(verb, {"with"})
+        givers = [k for k in self.giver([verb], things, designers=True) if k not in args.actors]
+        if things and givers and args.actors:
+            args.actors, args.targets = givers, args.actors
+            args.how += ["armed by the makers", "target=object"]
 
     def accusal(self, verb) -> Arguments:
         """ "X was accused by Y of ...": Y accuses X; no accuser named, no accusation event."""
