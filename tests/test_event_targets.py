@@ -897,4 +897,12 @@ def test_a_with_phrase_hung_deep_in_the_object_still_names_the_partner(nlp):
 def test_arming_oneself_with_foreign_weapons_is_aid_from_their_makers(nlp):
     got = triples(nlp, "Uganda is arming itself with Kenyan and Somali weapons.")
     assert ("AID", "Kenya", "Uganda") in got and ("AID", "Somalia", "Uganda") in got, got
-    assert ("AID", "Kenya", "Uganda") in triples(nlp, "Kenya armed Uganda with drones.")
+    assert ("AID", "Kenya", "Uganda") in triples(nlp, "Kenya armed the Ugandan rebels with drones.")
+
+
+def test_a_participle_tagged_as_an_adjective_with_subject_and_object_is_a_verb(nlp):
+    """spaCy tags "armed" in "Iran armed Uganda with drones" as an adjective, lemma "armed"."""
+    doc = nlp("Iran armed Uganda with drones.")
+    assert (doc[1].pos_, doc[1].lemma_) == ("VERB", "arm")
+    doc = nlp("The armed forces attacked.")
+    assert (doc[1].pos_, doc[1].lemma_) == ("ADJ", "armed")

@@ -58,6 +58,28 @@ def after_wire_credit(dash) -> bool:
     return False
 
 
+PARTICIPLES = "newsgraph_participles"
+
+
+@Language.factory(PARTICIPLES)
+def make_participles(nlp, name):
+    lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+
+    def verbs_with_objects(doc):
+        """ "Iran armed Uganda with drones", tagged as an adjective: a word with a subject and a direct
+        object is a verb, lemmatised as one ("arm")."""
+        for token in doc:
+            if token.pos_ == "ADJ" and any(c.dep_ == "dobj" for c in token.children) \
+                    and any(c.dep_ == "nsubj" for c in token.children):
+                token.pos_ = "VERB"
+                token.tag_ = "VBD"
+                token.set_morph("Tense=Past|VerbForm=Fin")
+                if lemmatizer is not None and getattr(lemmatizer, "mode", "") == "rule":
+                    token.lemma_ = lemmatizer.rule_lemmatize(token)[0]
+        return doc
+    return verbs_with_objects
+
+
 @Language.factory(SHAPES)
 def make_shapes(nlp, name):
     return Shapes(lambda text: [t.text for t in nlp.make_doc(text)])
@@ -70,6 +92,8 @@ def add_to(nlp) -> None:
     attributes.speed_up(nlp)  # the same tag-to-POS rules, looked up instead of matched (nlp/attributes.py)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPHS, before="parser")
+    if "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe(PARTICIPLES, after="lemmatizer")
     ruler = nlp.add_pipe("span_ruler", name=LEXICON, last=True,
                          config={"spans_key": SPANS_KEY, "overwrite": True, "validate": False})
     with nlp.select_pipes(enable=[]):
