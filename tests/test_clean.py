@@ -89,6 +89,7 @@ def test_boilerplate_lines_are_marked_and_excluded_from_analysis():
     ("June, 3, 2024 - 11:45", "2024-06-03"),  # a comma after the month
     ("3 Jun, 2024 14:05 / Updated 3 Jun, 2024 15:30", "2024-06-03"),  # an update note after a slash
     ("Maria Lopez   |03.06.2024 - 14:05", "2024-06-03"),  # a byline, a bar, then the date
+    ("Published: 03.06.24, 21:10", "2024-06-03"),  # a two-digit year after a publishing word
 ])
 def test_datelines(line, expected):
     assert dates.dateline(line) == expected
@@ -101,6 +102,7 @@ def test_datelines(line, expected):
     "Lima, the capital, signed on 3 June 2024",  # a place, then more than a date
     "Version 1.2.2024 of the rules",  # dotted numbers inside a longer number
     "The talks ended | 03.06.2024 - 14:05",  # words before the bar are no byline
+    "03.06.24",  # a two-digit year with no publishing word before it
 ])
 def test_not_datelines(line):
     assert dates.dateline(line) is None

@@ -40,7 +40,7 @@ def _to_iso(groups: dict) -> str | None:
         m = int(month) if month.isdigit() else MONTHS.get(month) or MONTHS.get(month[:3])
         if not m:
             return None
-        y, d = int(groups["year"]), int(groups["day"])
+        y, d = int(groups["year"]) if groups.get("year") else 2000 + int(groups["yy"]), int(groups["day"])
     try:
         return date(y, m, d).isoformat()
     except ValueError:
