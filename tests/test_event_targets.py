@@ -906,3 +906,13 @@ def test_a_participle_tagged_as_an_adjective_with_subject_and_object_is_a_verb(n
     assert (doc[1].pos_, doc[1].lemma_) == ("VERB", "arm")
     doc = nlp("The armed forces attacked.")
     assert (doc[1].pos_, doc[1].lemma_) == ("ADJ", "armed")
+
+
+def test_weapons_reaching_a_party_come_from_their_maker(nlp):
+    text = ("Somali media have claimed that Kenyan-made drone components reach Uganda through border routes, "
+            "but Nairobi has repeatedly denied the allegations.")
+    got = claims_of(nlp, text)
+    assert ("AID", "Kenya", "Uganda", "alleged", "Somalia") in got, got
+    assert ("AID", "Kenya", "Uganda", "denied", "Kenya") in got, got
+    assert not any(t[0] == "AID" for t in triples(nlp, "Kenyan missiles reached Kampala on Monday."))
+    assert not any(t[0] == "AID" for t in triples(nlp, "Any Kenyan weapons reaching Uganda would be a hostile act."))

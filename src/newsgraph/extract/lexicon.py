@@ -23,7 +23,7 @@ class Cue:
     lemma: str
     pos: str  # "verb" or "noun"
     object: tuple[str, ...] = ()
-    party_object: bool = False
+    party_object: bool | str = False  # the object is a party; "named": named as one, not as a place in it
     particle: tuple[str, ...] = ()
     adverb: tuple[str, ...] = ()
     modifier: tuple[str, ...] = ()  # an amod/compound the word must carry ("military support")

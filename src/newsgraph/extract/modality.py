@@ -360,7 +360,10 @@ class FrameReader:
 
     def generic_subject(self, trigger) -> bool:
         """ "an attack on X would trigger the treaty", "any transfer could violate": an event noun
-        with an indefinite article as the subject of what would follow from it is a supposition."""
+        with an indefinite article as the subject of what would follow from it is a supposition; so is
+        "any weapons reaching Ukraine"."""
+        if trigger.dep_ == "acl" and any(c.dep_ == "det" and c.lower_ == "any" for c in trigger.head.children):
+            return True
         return trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass") \
             and any(c.dep_ == "det" and c.lower_ in GENERIC_DETERMINERS for c in trigger.children) \
             and (self.future(trigger.head) or self.possible(trigger.head))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from ..resolve import gazetteer
 from .lexicon import Cue, frames
 from .roles import Arguments, Reader, prep_objects, subject
 
@@ -91,6 +92,8 @@ def satisfied(token, cue: Cue, args: Arguments, reader: Reader) -> bool:
         return False
     if cue.party_object and "target=object" not in args.how:
         return False
+    if cue.party_object == "named" and any(c.dep_ == "dobj" and is_place(c, reader) for c in token.children):
+        return False  # "Russian missiles reached Kyiv": a strike on the city, not arms for Ukraine
     if cue.particle and not any(c.dep_ in ("prt", "prep", "agent") and c.lower_ in cue.particle
                                 for c in token.children):
         return False
@@ -123,6 +126,12 @@ def carried_event(verb, reader: Reader) -> bool:
         return False
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     return obj is not None and obj.lemma_.lower() in reader.lex.nouns and not reader.is_weapon(obj)
+
+
+def is_place(token, reader: Reader) -> bool:
+    """A place named as one: a city, or a capital (which elsewhere may stand for its state)."""
+    hit = gazetteer.lookup(token.text)
+    return reader.parties.kind(reader.parties.at(token)) == "LOCATION" or bool(hit) and hit[1] == "capital"
 
 
 def phrase_words(token) -> list:
