@@ -1,12 +1,12 @@
-"""Held-out sets 2-12: fictional articles annotated without looking at newsgraph's output, scored
+"""Held-out sets 2-14: fictional articles annotated without looking at newsgraph's output, scored
 against floors pinned a little under the measured figures.
 
 Each set was measured once before any rule was tuned on it (those first figures are the honest
-estimate on unseen news, kept in the comments below). Sets 2, 3, 4, 5 and 8, and from session 6
-sets 6 and 10, were then used to find classes of error; sets 7, 9, 11 and 12 never were. Sets 5-12
-are in the domain of the reviewers' seed articles (arms transfers and military cooperation around
-Iran, Russia and their neighbours); 2-4 avoid it. Once a set is used for tuning it stops measuring
-generalisation: write a new one rather than tune on sets 7, 9, 11 or 12.
+estimate on unseen news, kept in the comments below). Sets 2, 3, 4, 5 and 8, from session 6 sets 6
+and 10, and from session 7 set 13, were then used to find classes of error; sets 7, 9, 11, 12 and 14
+never were. Sets 5-14 are in the domain of the reviewers' seed articles (arms transfers and military
+cooperation around Iran, Russia and their neighbours); 2-4 avoid it. Once a set is used for tuning it
+stops measuring generalisation: write a new one rather than tune on sets 7, 9, 11, 12 or 14.
 """
 from __future__ import annotations
 
@@ -40,8 +40,9 @@ SETS = {
     # the rounds that tuned on it: entities 0.922 (6 splits), events 0.470, dyad 0.534, claims 0.308.
     # Session 3 (tuned on set 5): events 0.484, dyad 0.541, claims 0.348.
     # Session 5 final: events 0.491, dyad 0.552, claims 0.411.
+    # Session 7 final: events 0.498, dyad 0.552, claims 0.432.
     "heldout3": HeldOut("heldout3", 12, {"entities.f1": 0.90, "entities.type_accuracy": 0.94, "events.f1": 0.47,
-                                         "events_dyad.f1": 0.53, "claims.f1": 0.39}, 8),
+                                         "events_dyad.f1": 0.53, "claims.f1": 0.41}, 8),
     # Never tuned on until session 4 (its claim errors were read then). First measured before the last three tuning
     # rounds: entities 0.873, events 0.449, dyad 0.517, claims 0.175. Pinned 2026-11-23 on the final build:
     # entities 0.873 (11 splits), events 0.457, dyad 0.525, claims 0.225.
@@ -88,22 +89,35 @@ SETS = {
     # First measured (mid-session build 52b7e7c): entities 0.905, events 0.454, dyad 0.577, claims 0.230,
     # published 0.8. Final: events 0.433, dyad 0.567, claims 0.211, published 1.0.
     # Session 6: tuned on (its event and claim errors read). Final: entities 0.908, events 0.450, dyad 0.588,
-    # claims 0.288.
-    "heldout10": HeldOut("heldout10", 10, {"entities.f1": 0.88, "entities.type_accuracy": 0.95, "events.f1": 0.43,
-                                           "events_dyad.f1": 0.56, "claims.f1": 0.26}, 11),
+    # claims 0.288. Session 7 (tuned on): entities 0.919, events 0.471, dyad 0.612, claims 0.347.
+    "heldout10": HeldOut("heldout10", 10, {"entities.f1": 0.90, "entities.type_accuracy": 0.95, "events.f1": 0.45,
+                                           "events_dyad.f1": 0.59, "claims.f1": 0.32}, 11),
     # Seed domain, never tuned on (scored only; the header line of its one misdated article was read).
     # Written in session 6 by a helper that never ran newsgraph: longer web news with background
     # paragraphs. First measured (commit after 'the junta accused'): entities 0.865, events 0.380,
     # dyad 0.504, claims 0.364, published 0.9 (a wire story with no year, which the gold dates).
-    "heldout11": HeldOut("heldout11", 10, {"entities.f1": 0.84, "entities.type_accuracy": 0.93, "events.f1": 0.36,
-                                           "events_dyad.f1": 0.48, "claims.f1": 0.34, "published": 0.9}, 6),
+    # Session 7 final, still untouched: events 0.400, dyad 0.519, claims 0.369.
+    "heldout11": HeldOut("heldout11", 10, {"entities.f1": 0.84, "entities.type_accuracy": 0.93, "events.f1": 0.38,
+                                           "events_dyad.f1": 0.50, "claims.f1": 0.34, "published": 0.9}, 6),
     # Seed domain, never tuned on (scored only; the header lines of its two misdated articles were read,
     # and gave the dateline forms of session 6's last commit: its published figure is tuned). Written in
     # session 6: short pieces in the voice of non-Western state media. First measured (same commit as
     # set 11): entities 0.902, events 0.395, dyad 0.521, claims 0.250, published 0.8. Final: entities
-    # 0.898, published 1.0.
+    # 0.898, published 1.0. Session 7 final, still untouched: events 0.400, dyad 0.531, claims 0.281.
     "heldout12": HeldOut("heldout12", 10, {"entities.f1": 0.87, "entities.type_accuracy": 0.95, "events.f1": 0.37,
-                                           "events_dyad.f1": 0.50, "claims.f1": 0.23}, 12),
+                                           "events_dyad.f1": 0.50, "claims.f1": 0.26}, 12),
+    # Seed domain, seed style (Iranian, Russian and other state-aligned English sites, a think-tank piece).
+    # Written in session 7 by a helper that never ran newsgraph; tuned on from its first measurement
+    # (commit 4b812b0): entities 0.908, events 0.568, dyad 0.675,
+    # claims 0.333, published 0.9. Final: events 0.576, dyad 0.683, claims 0.367.
+    "heldout13": HeldOut("heldout13", 10, {"entities.f1": 0.88, "entities.type_accuracy": 0.96, "events.f1": 0.55,
+                                           "events_dyad.f1": 0.65, "claims.f1": 0.34, "published": 0.9}, 8),
+    # Seed domain, seed style, never tuned on (scored only; the header line of its one misdated article was
+    # read, and gave the 'Published: 05.05.26' dateline: its published figure is tuned). Written in
+    # session 7 by a helper that never ran newsgraph. First measured (commit ea3448a): entities 0.912,
+    # events 0.529, dyad 0.655, claims 0.505, published 0.9. Final: the same, published 1.0.
+    "heldout14": HeldOut("heldout14", 10, {"entities.f1": 0.89, "entities.type_accuracy": 0.94, "events.f1": 0.50,
+                                           "events_dyad.f1": 0.62, "claims.f1": 0.47}, 6),
 }
 
 
