@@ -19,6 +19,8 @@ INTO_SPEECH = frozenset({"ccomp", "parataxis", "xcomp", "advcl", "dobj", "acl", 
 GENERIC_DETERMINERS = frozenset({"a", "an", "any"})
 DENIED = frozenset({"ccomp", "xcomp", "pcomp", "prep", "dobj"})
 INTO_FRAME = frozenset({"ccomp", "xcomp", "pcomp", "prep", "dobj", "parataxis", "acl", "advcl"})
+ATTRIBUTED = frozenset({"ccomp", "parataxis", "conj"})  # how a closing ", X said" may hang under its clause
+CARRIED = frozenset({"ccomp", "dobj", "xcomp", "parataxis"})
 
 
 @dataclass
@@ -121,13 +123,13 @@ class FrameReader:
         a subject and nothing to carry of its own, speaks the whole sentence."""
         sent = trigger.sent
         for verb in sent:
-            if verb.i <= trigger.i or verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("ccomp", "parataxis", "conj") \
-                    or verb.lemma_.lower() not in self.cue.report_verbs \
-                    or verb.lemma_.lower() in self.cue.clausal_report_verbs:
+            lemma = verb.lemma_.lower()
+            if verb.i <= trigger.i or verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ATTRIBUTED \
+                    or lemma not in self.cue.report_verbs or lemma in self.cue.clausal_report_verbs:
                 continue
             subj = subject(verb)
-            if subj is None or subj.i > verb.i or any(c.dep_ in ("ccomp", "dobj", "xcomp", "parataxis") for c in verb.children):
-                continue
+            if subj is None or subj.i > verb.i or any(c.dep_ in CARRIED for c in verb.children):
+                continue  # "..., he said that ...": a speaker with a clause of its own
             start = subj.left_edge.i
             if trigger.i < start and start > sent.start and verb.doc[start - 1].lower_ == ",":
                 return verb
@@ -282,7 +284,8 @@ class FrameReader:
 
     def handles_object(self, verb, dep: str) -> bool:
         """ "added the firms to its list, barring them from ...": a reporting verb with a thing
-        for its object is an act, and what hangs on it beside the object is no speech."""
+        for its object is an act, and what hangs on it beside the object is no speech. Some
+        report only through a clause ("concluded the exercise" is no finding)."""
         if verb.lemma_.lower() in self.cue.clausal_report_verbs:
             return dep not in ("ccomp", "parataxis")
         if dep in ("ccomp", "parataxis", "dobj"):

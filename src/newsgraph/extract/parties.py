@@ -281,9 +281,7 @@ class Parties:
                         return found
             if child.dep_ == "prep" and (child.lower_ in DESCEND_PREPS and self.stands_for_owner(head)
                                          or child.lower_ == "with" and head.lemma_.lower() in self.refs.frontier_nouns
-                                         or child.lower_ == "in" and (self.refs.located(head)
-                                                                      or head.lemma_.lower() in self.refs.agent_nouns
-                                                                      and head.lemma_.lower() not in self.refs.posted_nouns)):
+                                         or child.lower_ == "in" and self.speaks_for_where(head)):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         found = self._one(pobj, hint, depth + 1)
@@ -303,6 +301,12 @@ class Parties:
                 return [k for p in prep.children if p.dep_ == "pobj"
                         for m in [p, *p.conjuncts] for k in self._one(m, hint, depth + 1)]
         return []
+
+    def speaks_for_where(self, head) -> bool:
+        """ "officials in Tehran", "targets in Lebanon" stand for the place's country; "diplomats in
+        Beirut" serve there for another."""
+        lemma = head.lemma_.lower()
+        return self.refs.located(head) or lemma in self.refs.agent_nouns and lemma not in self.refs.posted_nouns
 
     def stands_for_owner(self, head) -> bool:
         """ "members of a delegation from Russia" names Russia; "the tomb of the Unknown Soldier" does not."""

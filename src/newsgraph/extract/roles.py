@@ -527,7 +527,8 @@ class Reader:
             args.targets = owners
             args.how.append("target=owner of object, not its place")
 
-    def giver(self, holders, things, preps=frozenset({"from"}), makers: bool = True, designers: bool = False) -> list[str]:
+    def giver(self, holders, things, preps=frozenset({"from"}), makers: bool = True,
+              designers: bool = False) -> list[str]:
         """Who gives what a buyer or receiver gets: a "from" phrase on the verb or noun, or on the
         thing got ("bought drones from Iran", parsed on "drones"); else, with `makers`, the thing's
         maker ("Turkish drones"), and with `designers` a known weapon's designer ("J-10C fighters")."""
