@@ -8,6 +8,7 @@ import pytest
 
 from newsgraph.extract import events
 from newsgraph.model import Document, LocalEntity, Mention
+from newsgraph.resolve import gazetteer
 
 from .test_events import hand_entities, nlp  # noqa: F401  (session-scoped model fixture)
 
@@ -35,6 +36,12 @@ def claims_of(nlp, text: str, ents: list[LocalEntity] | None = None) -> list[tup
     found = events.extract(doc, nlp(text), ents)
     names = {e.key: e.name for e in ents}  # after: countries named only by a demonym are added
     return [(e.type, names.get(e.actor), names.get(e.target), e.modality, names.get(e.source)) for e in found]
+
+
+def country_rows(*surfaces: str) -> list[tuple]:
+    """Table rows for country surfaces, each standing for the country the gazetteer gives it
+    ("Ugandan" and "Kampala" for Uganda)."""
+    return [(surface, gazetteer.lookup(surface)[0], "COUNTRY", None) for surface in surfaces]
 
 
 def claims_with(nlp, text: str, table: list[tuple]) -> list[tuple]:
@@ -525,8 +532,7 @@ def test_the_group_is_the_armed_group_named_before_not_its_backer(nlp):
 
 
 def test_a_protest_an_official_tells_of_has_the_official_as_source(nlp):
-    table = [("Kenya", "Kenya", "COUNTRY", None), ("Somalia", "Somalia", "COUNTRY", None),
-             ("Peter Omondi", "Peter Omondi", "PERSON", "Kenya")]
+    table = country_rows("Kenya", "Somalia") + [("Peter Omondi", "Peter Omondi", "PERSON", "Kenya")]
     text = "Peter Omondi said Kenya had lodged a protest with Somalia."
     assert ("ACCUSE", "Kenya", "Somalia", "asserted", "Peter Omondi") in claims_with(nlp, text, table)
     text = "The Kenyan Foreign Ministry said it had asked Somalia for two helicopters."  # the teller is the asker
@@ -540,9 +546,9 @@ def test_a_protest_an_official_tells_of_has_the_official_as_source(nlp):
 
 
 def test_striking_a_partys_depot_hits_that_party_but_using_its_drones_does_not(nlp):
-    table = [("Kenyan", "Kenya", "COUNTRY", None), ("Somalia", "Somalia", "COUNTRY", None),
-             ("Eritrea", "Eritrea", "COUNTRY", None),
-             ("Northern Liberation Front", "Northern Liberation Front", "ORG", None)]
+    table = country_rows("Kenyan", "Somalia", "Eritrea") + [
+        ("Northern Liberation Front", "Northern Liberation Front", "ORG", None),
+    ]
     text = "Kenyan jets struck a Northern Liberation Front weapons depot near the border."
     assert ("ASSAULT", "Kenya", "Northern Liberation Front", "asserted", None) in claims_with(
         nlp, text, table)
@@ -569,8 +575,7 @@ def test_an_allegation_parsed_as_the_deniers_modifier_is_still_the_denied_claim(
 
 
 def test_cooperation_a_spokesman_speaks_of_is_his_sides(nlp):
-    table = [("Kenyan", "Kenya", "COUNTRY", None), ("Somalia", "Somalia", "COUNTRY", None),
-             ("Peter Omondi", "Peter Omondi", "PERSON", "Kenya")]
+    table = country_rows("Kenyan", "Somalia") + [("Peter Omondi", "Peter Omondi", "PERSON", "Kenya")]
     text = "Kenyan spokesman Peter Omondi said on Thursday that military cooperation with Somalia was lawful."
     got = claims_with(nlp, text, table)
     assert any(e[0] == "COOPERATE" and {e[1], e[2]} == {"Kenya", "Somalia"} and e[4] == "Peter Omondi" for e in got)
@@ -595,8 +600,7 @@ def test_sharing_weapons_technology_is_aid_and_sharing_intelligence_cooperation(
 
 
 def test_a_visit_to_a_site_in_another_country_is_a_visit_to_that_country(nlp):
-    table = [("Kenyan", "Kenya", "COUNTRY", None), ("Uganda", "Uganda", "COUNTRY", None),
-             ("Kampala", "Uganda", "COUNTRY", None)]
+    table = country_rows("Kenyan", "Uganda", "Kampala")
     text = "A Kenyan delegation toured a drone factory near Kampala on Tuesday."
     assert ("CONSULT", "Kenya", "Uganda", "asserted", None) in claims_with(nlp, text, table)
     text = "A Kenyan delegation visited a drone plant in Uganda's north."
@@ -609,8 +613,7 @@ def test_a_visit_to_a_site_in_another_country_is_a_visit_to_that_country(nlp):
 
 
 def test_what_a_party_is_open_or_ready_to_is_planned_by_it(nlp):
-    table = [("Kenya", "Kenya", "COUNTRY", None), ("Uganda", "Uganda", "COUNTRY", None),
-             ("Peter Omondi", "Peter Omondi", "PERSON", "Kenya")]
+    table = country_rows("Kenya", "Uganda") + [("Peter Omondi", "Peter Omondi", "PERSON", "Kenya")]
     text = "Peter Omondi said the talks had failed, but that Kenya remained open to cooperation with Uganda."
     assert ("COOPERATE", "Kenya", "Uganda", "planned", "Peter Omondi") in claims_with(
         nlp, text, table)
@@ -619,8 +622,7 @@ def test_what_a_party_is_open_or_ready_to_is_planned_by_it(nlp):
 
 
 def test_summoning_an_envoy_to_demand_or_protest_is_the_summoners_act_aimed_at_the_envoys_state(nlp):
-    table = [("Kenya", "Kenya", "COUNTRY", None), ("Ugandan", "Uganda", "COUNTRY", None),
-             ("Uganda", "Uganda", "COUNTRY", None), ("Kenyan", "Kenya", "COUNTRY", None)]
+    table = country_rows("Kenya", "Ugandan", "Uganda", "Kenyan")
     text = "Kenya summoned the Ugandan ambassador to demand an explanation, Kenyan state media reported."
     assert ("REQUEST", "Kenya", "Uganda", "asserted", "Kenya") in claims_with(nlp, text, table)
     text = "Kenya summoned Uganda's envoy to protest against the border closure."
@@ -630,8 +632,7 @@ def test_summoning_an_envoy_to_demand_or_protest_is_the_summoners_act_aimed_at_t
 
 
 def test_sending_arms_to_a_sea_is_a_deployment_not_aid(nlp):
-    table = [("Kenya", "Kenya", "COUNTRY", None), ("Indian Ocean", "Indian Ocean", "LOCATION", None),
-             ("Somalia", "Somalia", "COUNTRY", None)]
+    table = country_rows("Kenya", "Somalia") + [("Indian Ocean", "Indian Ocean", "LOCATION", None)]
     text = "Kenya sent two warships to the Indian Ocean."
     assert ("MOBILIZE", "Kenya", None, "asserted", None) in claims_with(nlp, text, table)
     text = "Kenya sent two warships to Somalia."
@@ -654,8 +655,7 @@ def test_the_two_ministers_are_the_two_people_titled_so_not_the_last_two_named(n
 
 
 def test_calling_reports_of_an_act_baseless_denies_the_act(nlp):
-    table = [("Kenya", "Kenya", "COUNTRY", None), ("Somalia", "Somalia", "COUNTRY", None),
-             ("Nairobi", "Kenya", "COUNTRY", None)]
+    table = country_rows("Kenya", "Somalia", "Nairobi")
     ents = lambda text: hand_entities(text, table)  # noqa: E731
     for text in ("Nairobi said reports that Kenya had supplied drones to Somalia were baseless.",
                  "Kenya called reports that it had supplied drones to Somalia baseless.",
@@ -667,9 +667,9 @@ def test_calling_reports_of_an_act_baseless_denies_the_act(nlp):
 
 
 def test_a_relative_clause_accusation_arms_the_party_it_describes(nlp):
-    table = [("Kenya", "Kenya", "COUNTRY", None), ("Nairobi", "Kenya", "COUNTRY", None),
-             ("Eritrea", "Eritrea", "COUNTRY", None),
-             ("Northern Liberation Front", "Northern Liberation Front", "ORG", None)]
+    table = country_rows("Kenya", "Nairobi", "Eritrea") + [
+        ("Northern Liberation Front", "Northern Liberation Front", "ORG", None),
+    ]
     text = "Kenyan jets struck the Northern Liberation Front, which Nairobi accuses Eritrea of arming."
     got = claims_with(nlp, text, table)
     assert ("ACCUSE", "Kenya", "Eritrea", "asserted", None) in got
@@ -677,7 +677,7 @@ def test_a_relative_clause_accusation_arms_the_party_it_describes(nlp):
 
 
 def test_troops_withdrawn_from_bases_in_a_country_are_their_countrys_withdrawal_from_it(nlp):
-    table = [("French", "France", "COUNTRY", None), ("France", "France", "COUNTRY", None), ("Chad", "Chad", "COUNTRY", None)]
+    table = country_rows("French", "France", "Chad")
     text = "About 1,000 French troops have been withdrawn from three bases in Chad."
     assert ("RETREAT", "France", "Chad", "asserted", None) in claims_with(nlp, text, table)
     text = "France withdrew 1,000 troops from three bases in Chad."  # "bases", lemmatised as "basis"
@@ -685,14 +685,13 @@ def test_troops_withdrawn_from_bases_in_a_country_are_their_countrys_withdrawal_
 
 
 def test_a_delivery_from_a_party_is_given_by_it(nlp):
-    table = [("Kenya", "Kenya", "COUNTRY", None), ("Somalia", "Somalia", "COUNTRY", None)]
+    table = country_rows("Kenya", "Somalia")
     text = "The delivery of drones from Kenya to Somalia began in August."
     assert ("AID", "Kenya", "Somalia", "asserted", None) in claims_with(nlp, text, table)
 
 
 def test_readiness_to_take_part_in_drills_is_the_readys_planned_cooperation(nlp):
-    table = [("Kenya", "Kenya", "COUNTRY", None), ("Uganda", "Uganda", "COUNTRY", None),
-             ("Ugandan", "Uganda", "COUNTRY", None)]
+    table = country_rows("Kenya", "Uganda", "Ugandan")
     text = "Kenya expressed its readiness to take part in joint exercises with Uganda, the Ugandan army said."
     assert ("COOPERATE", "Kenya", "Uganda", "planned", "Uganda") in claims_with(nlp, text, table)
     text = "Uganda urged Kenya to sanction the companies involved in the drills."  # involved: the companies
@@ -709,8 +708,10 @@ def test_more_ways_of_arming_a_party(nlp):
 
 
 def test_the_military_said_is_the_force_its_sentence_named(nlp):
-    table = [("Kenyan Air Force", "Kenyan Air Force", "ORG", "Kenya"), ("Somalia", "Somalia", "COUNTRY", None),
-             ("Northern Liberation Front", "Northern Liberation Front", "ORG", "Somalia"), ("Kenya", "Kenya", "COUNTRY", None)]
+    table = country_rows("Somalia", "Kenya") + [
+        ("Kenyan Air Force", "Kenyan Air Force", "ORG", "Kenya"),
+        ("Northern Liberation Front", "Northern Liberation Front", "ORG", "Somalia"),
+    ]
     text = ("Somalia protested to Kenya. The Kenyan Air Force struck a Northern Liberation Front depot in "
             "Somalia overnight, the military said.")
     got = claims_with(nlp, text, table)
@@ -718,7 +719,7 @@ def test_the_military_said_is_the_force_its_sentence_named(nlp):
 
 
 def test_a_missile_fired_into_the_sea_is_a_weapons_show_not_an_attack(nlp):
-    table = [("Kenya", "Kenya", "COUNTRY", None), ("Somalia", "Somalia", "COUNTRY", None), ("Mogadishu", "Somalia", "COUNTRY", None)]
+    table = country_rows("Kenya", "Somalia", "Mogadishu")
     text = "Kenya fired a ballistic missile into the sea off its coast on Friday."
     assert claims_with(nlp, text, table) == [("MOBILIZE", "Kenya", None, "asserted", None)]
     text = "Kenya fired missiles at Mogadishu overnight."
@@ -726,7 +727,7 @@ def test_a_missile_fired_into_the_sea_is_a_weapons_show_not_an_attack(nlp):
 
 
 def test_promising_to_respond_in_kind_or_take_necessary_measures_is_a_threat(nlp):
-    table = [("Kenya", "Kenya", "COUNTRY", None), ("Somalia", "Somalia", "COUNTRY", None)]
+    table = country_rows("Kenya", "Somalia")
     for text in ("Kenya said it would respond in kind.", "Kenya said it would take necessary measures.",
                  "Kenya will adopt countermeasures against Somalia."):
         assert any(e[0] == "THREATEN" and e[1] == "Kenya" for e in claims_with(nlp, text, table)), text
@@ -735,14 +736,13 @@ def test_promising_to_respond_in_kind_or_take_necessary_measures_is_a_threat(nlp
 
 
 def test_purchases_an_accused_party_makes_are_alleged_aid_to_it(nlp):
-    table = [("Kenya", "Kenya", "COUNTRY", None), ("Uganda", "Uganda", "COUNTRY", None), ("India", "India", "COUNTRY", None)]
+    table = country_rows("Kenya", "Uganda", "India")
     text = "Kenya accused Uganda of militarising the region through arms purchases from India."
     assert ("AID", "India", "Uganda", "alleged", "Kenya") in claims_with(nlp, text, table)
 
 
 def test_an_attack_told_by_its_victims_side_is_their_charge(nlp):
-    table = [("Kenyan", "Kenya", "COUNTRY", None), ("Kenya", "Kenya", "COUNTRY", None), ("Somali", "Somalia", "COUNTRY", None),
-             ("Somalia", "Somalia", "COUNTRY", None)]
+    table = country_rows("Kenyan", "Kenya", "Somali", "Somalia")
     text = "Kenya's defence ministry said Somali forces had opened fire on Kenyan border posts."
     assert ("ASSAULT", "Somalia", "Kenya", "alleged", "Kenya") in claims_with(nlp, text, table)
     text = "Kenya's defence ministry said Somali forces were preparing to strike Kenyan border posts."
@@ -752,21 +752,20 @@ def test_an_attack_told_by_its_victims_side_is_their_charge(nlp):
 
 
 def test_a_contract_to_sell_is_a_planned_sale_by_who_signed_it(nlp):
-    table = [("Kenya", "Kenya", "COUNTRY", None), ("Uganda", "Uganda", "COUNTRY", None)]
+    table = country_rows("Kenya", "Uganda")
     text = "Kenya signed a contract to sell patrol boats to Uganda."
     got = claims_with(nlp, text, table)
     assert ("AID", "Kenya", "Uganda", "planned", None) in got
 
 
 def test_sources_aligned_with_a_party_speak_for_it(nlp):
-    table = [("Kenya", "Kenya", "COUNTRY", None), ("Uganda", "Uganda", "COUNTRY", None),
-             ("United States", "United States", "COUNTRY", None)]
+    table = country_rows("Kenya", "Uganda", "United States")
     text = "Kenya is supplying drones to Uganda, according to sources aligned with the United States."
     assert ("AID", "Kenya", "Uganda", "alleged", "United States") in claims_with(nlp, text, table)
 
 
 def test_the_things_of_a_deal_delivered_in_the_passive_are_the_deals_aid(nlp):
-    table = [("Kenya", "Kenya", "COUNTRY", None), ("Uganda", "Uganda", "COUNTRY", None)]
+    table = country_rows("Kenya", "Uganda")
     text = "Kenya agreed to sell patrol boats to Uganda. The first boats are expected to be handed over in 2027."
     assert claims_with(nlp, text, table).count(("AID", "Kenya", "Uganda", "planned", None)) == 2
     got = read(nlp, "Kenya sold patrol boats to Uganda in March. The boats were delivered in May.")
@@ -775,8 +774,7 @@ def test_the_things_of_a_deal_delivered_in_the_passive_are_the_deals_aid(nlp):
 
 
 def test_according_to_a_document_is_its_authors_word(nlp):
-    table = [("Kenya", "Kenya", "COUNTRY", None), ("Uganda", "Uganda", "COUNTRY", None),
-             ("Somalia", "Somalia", "COUNTRY", None), ("Daily Courier", "Daily Courier", "ORG", None)]
+    table = country_rows("Kenya", "Uganda", "Somalia") + [("Daily Courier", "Daily Courier", "ORG", None)]
     for text, source in (("Kenya supplied drones to Uganda, according to a report by Somalia.", "Somalia"),
                          ("Kenya supplied drones to Uganda, according to documents seen by the Daily Courier.",
                           "Daily Courier"),
@@ -785,8 +783,7 @@ def test_according_to_a_document_is_its_authors_word(nlp):
 
 
 def test_the_outlet_relays_what_it_cites_and_is_the_source_of_what_unnamed_people_told_it(nlp):
-    table = [("Kenya", "Kenya", "COUNTRY", None), ("Uganda", "Uganda", "COUNTRY", None),
-             ("Somali", "Somalia", "COUNTRY", None), ("Daily Courier", "Daily Courier", "ORG", None)]
+    table = country_rows("Kenya", "Uganda", "Somali") + [("Daily Courier", "Daily Courier", "ORG", None)]
     text = "Kenya supplied drones to Uganda, the Daily Courier reported, citing Somali officials."
     assert ("AID", "Kenya", "Uganda", "alleged", "Somalia") in claims_with(nlp, text, table)
     text = "Kenya supplied drones to Uganda, two people familiar with the matter told the Daily Courier."
@@ -794,8 +791,9 @@ def test_the_outlet_relays_what_it_cites_and_is_the_source_of_what_unnamed_peopl
 
 
 def test_the_company_is_the_firm_named_before_a_chinese_company_is_new(nlp):
-    table = [("Kenya", "Kenya", "COUNTRY", None), ("Kenyan", "Kenya", "COUNTRY", None), ("Uganda", "Uganda", "COUNTRY", None),
-             ("Ugandan", "Uganda", "COUNTRY", None), ("Savanna Dynamics", "Savanna Dynamics", "ORG", "Kenya")]
+    table = country_rows("Kenya", "Kenyan", "Uganda", "Ugandan") + [
+        ("Savanna Dynamics", "Savanna Dynamics", "ORG", "Kenya"),
+    ]
     text = "Savanna Dynamics sold drones to Uganda. The company will also train Ugandan pilots."
     assert ("AID", "Savanna Dynamics", "Uganda", "planned", None) in claims_with(nlp, text, table)
     text = "A Kenyan company supplied engines to Uganda."
@@ -844,8 +842,8 @@ def test_attribution_closing_the_sentence_speaks_for_all_of_it(nlp):
     """spaCy often hangs a closing ", X said" under the clause it attributes; it still names the source."""
     text = ("The Kenyan and Ugandan air forces on Friday concluded the joint exercise, held over ten days at an "
             "air base near the border, the spokesman of the Kenya Defence Forces said in a statement.")
-    got = claims_with(nlp, text, [("Kenyan", "Kenya", "COUNTRY", None), ("Ugandan", "Uganda", "COUNTRY", None),
-                                  ("Kenya Defence Forces", "Kenya Defence Forces", "ORG", "Kenya")])
+    got = claims_with(nlp, text, country_rows("Kenyan", "Ugandan")
+                      + [("Kenya Defence Forces", "Kenya Defence Forces", "ORG", "Kenya")])
     assert ("COOPERATE", "Kenya", "Uganda", "asserted", "Kenya Defence Forces") in got, got
 
 
@@ -858,8 +856,7 @@ def test_concluding_an_exercise_is_no_speech(nlp):
 
 def test_unnamed_diplomats_speak_from_outside_and_not_for_where_they_serve(nlp):
     text = "Kenya has trained Ugandan drone operators since 2024, according to diplomats in Mogadishu."
-    got = claims_with(nlp, text, [("Kenya", "Kenya", "COUNTRY", None), ("Ugandan", "Uganda", "COUNTRY", None),
-                                  ("Mogadishu", "Mogadishu", "LOCATION", "Somalia")])
+    got = claims_with(nlp, text, country_rows("Kenya", "Ugandan") + [("Mogadishu", "Mogadishu", "LOCATION", "Somalia")])
     assert ("AID", "Kenya", "Uganda", "alleged", None) in got, got
     got = claims_of(nlp, "Eritrean diplomats said Kenya had delivered drones to Uganda.")
     assert ("AID", "Kenya", "Uganda", "alleged", "Eritrea") in got, got

@@ -89,8 +89,9 @@ def weapon_families() -> dict[str, dict]:
 
 
 def weapon_origin(name: str) -> str | None:
-    """The country that designed a weapon named `name` ("J-10C": China; "Shahed-149", by its family: Iran)."""
-    known = weapons().get(name) or weapon_families().get(name.split("-")[0].split()[0] if name else "")
+    """The country that designed a weapon named `name` ("J-10C": China; "Shahed-149" or "Mohajer 6", by
+    its family: Iran)."""
+    known = weapons().get(name) or weapon_families().get(re.split(r"[-\s]", name, maxsplit=1)[0])
     return (known or {}).get("origin")
 
 
