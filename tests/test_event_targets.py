@@ -905,6 +905,19 @@ def test_a_participle_tagged_as_an_adjective_with_subject_and_object_is_a_verb(n
     assert (doc[1].pos_, doc[1].lemma_) == ("ADJ", "armed")
 
 
+def test_a_present_tense_denial_read_as_a_noun_is_rebuilt_as_a_clause(nlp):
+    """spaCy reads "rejects" in "..., a charge Tehran rejects" as a plural noun; it is the denial."""
+    text = "Chile has repeatedly accused Peru of supplying drones to Bolivia for use in the war, a charge Lima rejects."
+    doc = nlp(text)
+    rejects = next(t for t in doc if t.lower_ == "rejects")
+    assert (rejects.pos_, rejects.lemma_, rejects.dep_, rejects.head.lower_) == ("VERB", "reject", "relcl", "charge")
+    assert [c.lower_ for c in rejects.children if c.dep_ == "nsubj"] == ["lima"]
+    got = claims_with(nlp, text, country_rows("Chile", "Peru", "Bolivia", "Lima"))
+    assert ("AID", "Peru", "Bolivia", "alleged", "Chile") in got and ("AID", "Peru", "Bolivia", "denied", "Peru") in got, got
+    doc = nlp("Lima rejects the charges.")
+    assert doc[1].pos_ == "VERB"
+
+
 def test_weapons_reaching_a_party_come_from_their_maker(nlp):
     text = ("Somali media have claimed that Kenyan-made drone components reach Uganda through border routes, "
             "but Nairobi has repeatedly denied the allegations.")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 
+from ..data import load_yaml
 from . import attributes
 from .lexicon import SPANS_KEY, patterns
 from .shapes import Shapes
@@ -64,10 +65,13 @@ PARTICIPLES = "newsgraph_participles"
 @Language.factory(PARTICIPLES)
 def make_participles(nlp, name):
     lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+    modality = load_yaml("modality.yaml")
+    denials: dict = {third_person(v): v for v in modality["deny_verbs"]}
+    denials["claim nouns"] = frozenset(modality["claim_nouns"])
 
-    def verbs_with_objects(doc):
-        """ "Iran armed Uganda with drones", tagged as an adjective: a word with a subject and a direct
-        object is a verb, lemmatised as one ("arm")."""
+    def repair_verbs(doc):
+        """Verbs the small model tags as something else. "Iran armed Uganda with drones", tagged as an
+        adjective: a word with a subject and a direct object is a verb, lemmatised as one ("arm")."""
         for token in doc:
             if token.pos_ == "ADJ" and any(c.dep_ == "dobj" for c in token.children) \
                     and any(c.dep_ == "nsubj" for c in token.children):
@@ -76,8 +80,44 @@ def make_participles(nlp, name):
                 token.set_morph("Tense=Past|VerbForm=Fin")
                 if lemmatizer is not None and getattr(lemmatizer, "mode", "") == "rule":
                     token.lemma_ = lemmatizer.rule_lemmatize(token)[0]
+        answered_claims(doc, denials)
         return doc
-    return verbs_with_objects
+    return repair_verbs
+
+
+def third_person(verb: str) -> str:
+    """ "deny" -> "denies", "dismiss" -> "dismisses", "reject" -> "rejects"."""
+    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        return verb[:-1] + "ies"
+    return verb + ("es" if verb.endswith(("s", "sh", "ch", "x", "z")) else "s")
+
+
+def answered_claims(doc, denials: dict[str, str]) -> None:
+    """ "..., a charge Tehran rejects": the small model reads "rejects" as a plural noun in apposition.
+    A present-tense denial verb after a claim noun and a name is rebuilt as the relative clause it
+    is (the name its subject), so the denial finds the claim it answers."""
+    claim_nouns = denials["claim nouns"]
+    for verb in doc:
+        lemma = denials.get(verb.lower_)
+        if lemma is None or verb.pos_ not in ("NOUN", "PROPN") or verb.i < 2:
+            continue
+        start = verb.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].sent == verb.sent:
+            start -= 1
+        claim = doc[start - 1] if start < verb.i and start > 0 else None
+        if claim is None or claim.lemma_.lower() not in claim_nouns:
+            continue
+        if verb.head is verb or verb.head.i in range(start - 1, verb.i):
+            continue  # the sentence's root, or hung under its own words: too broken to rebuild
+        subject = doc[verb.i - 1]
+        for name in doc[start:subject.i]:
+            name.head, name.dep_ = subject, "compound"
+        if claim.head.i in range(start, verb.i + 1):
+            claim.head, claim.dep_ = verb.head, verb.dep_  # "a charge" stands where "rejects" stood
+        subject.head, subject.dep_ = verb, "nsubj"
+        verb.head, verb.dep_ = claim, "relcl"
+        verb.pos_, verb.tag_, verb.lemma_ = "VERB", "VBZ", lemma
+        verb.set_morph("Number=Sing|Person=3|Tense=Pres|VerbForm=Fin")
 
 
 @Language.factory(SHAPES)
