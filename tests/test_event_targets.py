@@ -926,3 +926,11 @@ def test_weapons_reaching_a_party_come_from_their_maker(nlp):
     assert ("AID", "Kenya", "Uganda", "denied", "Kenya") in got, got
     assert not any(t[0] == "AID" for t in triples(nlp, "Kenyan missiles reached Kampala on Monday."))
     assert not any(t[0] == "AID" for t in triples(nlp, "Any Kenyan weapons reaching Uganda would be a hostile act."))
+
+
+def test_them_after_a_listing_verb_stands_for_every_party_it_listed(nlp):
+    text = ("Kenya on Monday added Alpha Star Trading and another Ugandan company to its sanctions list, "
+            "accusing them of supplying drone parts to Somalia.")
+    got = claims_of(nlp, text)
+    assert ("AID", "Uganda", "Somalia", "alleged", "Kenya") in got, got
+    assert not any(e[0] == "AID" and e[1] == "Kenya" for e in got), got

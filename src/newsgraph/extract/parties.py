@@ -388,7 +388,7 @@ class Parties:
         if token.dep_ != "dobj" or verb.dep_ != "advcl" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             return None
         objects = [c for c in verb.head.children if c.dep_ == "dobj" and c.pos_ != "PRON"]
-        for obj in objects:
+        for obj in [o for obj in objects for o in (obj, *obj.conjuncts)]:  # "added X Trading and a Chinese firm"
             found = self._one(obj, None, 1) or [
                 k for c in obj.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
                 for p in c.children if p.dep_ == "pobj" for k in self._one(p, None, 1)]
