@@ -934,3 +934,11 @@ def test_them_after_a_listing_verb_stands_for_every_party_it_listed(nlp):
     got = claims_of(nlp, text)
     assert ("AID", "Uganda", "Somalia", "alleged", "Kenya") in got, got
     assert not any(e[0] == "AID" and e[1] == "Kenya" for e in got), got
+
+
+def test_they_after_a_plural_subject_of_one_party_is_that_party(nlp):
+    text = ("Ugandan and Ethiopian officials accused Kenya of arming Somalia. Kenyan officials have denied the claims, "
+            "saying they have a defence cooperation agreement with Somalia.")
+    got = claims_of(nlp, text)
+    assert ("AGREE", "Kenya", "Somalia") in [e[:3] for e in got], got
+    assert not any(e[1] in ("Uganda", "Ethiopia") and e[0] == "AGREE" for e in got), got
