@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .lexicon import frames, lexicon
-from .modality import denies_claim_above
+from .modality import decide, denies_claim_above
 from .roles import child
 
 if TYPE_CHECKING:
@@ -127,14 +127,14 @@ def complete_pending(found: list[Found], parties) -> list[Found]:
                 parties.same_side(o.event.target, target) if target else o.event.target))
             if earlier is None:
                 continue
-            borrow(f, earlier, earlier.event.actor, target or earlier.event.target, "actor")
+            borrow(f, earlier, earlier.event.actor, target or earlier.event.target, "actor", parties)
         elif f.pending:
             earlier = nearest_like(f, out, lambda o: o.event.target and (
                 o.event.actor is None or parties.same_side(o.event.actor, f.event.actor))
                 and not parties.same_side(o.event.target, f.event.actor))
             if earlier is None:
                 continue
-            borrow(f, earlier, f.event.actor, earlier.event.target, "target")
+            borrow(f, earlier, f.event.actor, earlier.event.target, "target", parties)
         out.append(f)
     return out
 
@@ -145,9 +145,14 @@ def nearest_like(f: Found, before: list[Found], fits) -> Found | None:
                  and f.sent - LOOK_BACK * 2 <= o.sent <= f.sent and fits(o)), None)
 
 
-def borrow(f: Found, earlier: Found, actor, target, what: str) -> None:
-    """Complete `f` from `earlier`, a little less sure of it."""
+def borrow(f: Found, earlier: Found, actor, target, what: str, parties) -> None:
+    """Complete `f` from `earlier`, a little less sure of it. Who speaks is judged again with the
+    parties complete: "Tehran maintained the equipment was supplied" is Iran telling its own act."""
     f.event.actor, f.event.target = actor, target
+    frame = replace(f.frame, source=[f.event.source]) if f.event.source else f.frame
+    decided = decide(frame, f.event.type, [actor], [target], parties)
+    if decided is not None and f.event.modality != "denied":
+        f.event.modality, f.event.source = decided
     f.event.object = f.event.object or earlier.event.object
     f.event.confidence = round(f.event.confidence - 0.1, 2)
     f.event.rule += f"; {what} from an earlier {earlier.match.token.lower_}"
@@ -171,9 +176,10 @@ def claims_before(f: Found, found: list[Found], parties, types: frozenset = froz
     ("X accused Y of using Z's territory ..., a charge Z denies")."""
     denier = f.event.actor
 
-    def fits(o: Found, back: int) -> bool:
+    def fits(o: Found, back: int) -> bool:  # never what the denier itself says ("denied it, saying they ...")
         return o is not f and (not types or o.event.type in types) \
-            and (back > 0 or o.event.evidence_start < f.match.token.idx) and (any_side or involves(o, denier, parties))
+            and (back > 0 or o.match.token.i < f.match.token.i) and (any_side or involves(o, denier, parties)) \
+            and not parties.same_side(o.event.source, denier)
     return nearest_claims(found, f.sent, range(0, 1 if any_side else LOOK_BACK + 1), fits)
 
 
