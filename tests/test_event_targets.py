@@ -942,3 +942,23 @@ def test_they_after_a_plural_subject_of_one_party_is_that_party(nlp):
     got = claims_of(nlp, text)
     assert ("AGREE", "Kenya", "Somalia") in [e[:3] for e in got], got
     assert not any(e[1] in ("Uganda", "Ethiopia") and e[0] == "AGREE" for e in got), got
+
+
+def test_a_temporal_clause_under_a_report_is_background_not_the_speakers_claim(nlp):
+    got = claims_of(nlp, "Kenya said Uganda supplied drones to Eritrea before Somalia attacked Ethiopia.")
+    assert ("AID", "Uganda", "Eritrea", "alleged", "Kenya") in got, got
+    assert ("ASSAULT", "Somalia", "Ethiopia", "asserted", None) in got, got
+
+
+def test_a_denial_never_denies_what_the_denier_says_in_the_same_breath(nlp):
+    got = claims_of(nlp, "Kenya dismissed the reports, saying Uganda had supplied the drones to Somalia.")
+    assert ("AID", "Uganda", "Somalia", "alleged", "Kenya") in got, got
+    assert not any(e[3] == "denied" and e[4] == "Kenya" and e[0] == "AID" for e in got), got
+
+
+def test_an_act_completed_from_an_earlier_one_is_judged_with_its_parties(nlp):
+    text = ("Kenya admitted supplying drones to Somalia, but Nairobi maintained that the equipment "
+            "was delivered before the war.")
+    got = claims_of(nlp, text)
+    assert ("AID", "Kenya", "Somalia", "alleged", "Kenya") not in got, got
+    assert ("AID", "Kenya", "Somalia", "asserted", "Kenya") in got, got

@@ -185,6 +185,7 @@ class Frames:
     outsider_modifiers: frozenset[str] = frozenset()
     grievance_words: frozenset[str] = frozenset()
     grievance_preps: frozenset[str] = frozenset()
+    time_marks: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)

@@ -155,8 +155,11 @@ class FrameReader:
         if self.hedged(head) and dep in INTO_FRAME:
             frame.claimed = True
             frame.cues.append("hedge")
-        if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in cue.conditionals for c in self._node.children):
+        marks = {c.lower_ for c in self._node.children if c.dep_ == "mark"} if dep == "advcl" else set()
+        if marks & cue.conditionals:
             frame.hypothetical = True
+        if marks & cue.time_marks:
+            frame.background = True  # "was supplied before Russia launched its invasion": a date, not the claim
         if head.pos_ in ("VERB", "AUX"):
             return self._verb_step(frame, head, lemma, dep, local)
         if head.pos_ in ("NOUN", "PROPN"):
