@@ -962,3 +962,11 @@ def test_an_act_completed_from_an_earlier_one_is_judged_with_its_parties(nlp):
     got = claims_of(nlp, text)
     assert ("AID", "Kenya", "Somalia", "alleged", "Kenya") not in got, got
     assert ("AID", "Kenya", "Somalia", "asserted", "Kenya") in got, got
+
+
+def test_we_in_a_quote_is_the_speaker_the_sentence_quotes(nlp):
+    text = '"We categorically reject the claims that Kenya has sent drones to Somalia," Kenyan envoy Amina Odhiambo said.'
+    table = country_rows("Kenya", "Somalia", "Kenyan") + [("Amina Odhiambo", "Amina Odhiambo", "PERSON", "Kenya")]
+    got = claims_with(nlp, text, table)
+    assert ("AID", "Kenya", "Somalia", "denied", "Amina Odhiambo") in got, got
+    assert ("REJECT", "Amina Odhiambo") in [e[:2] for e in got], got

@@ -13,7 +13,7 @@ from ..data import load_yaml
 from ..model import LocalEntity, Mention
 from ..resolve import gazetteer
 from .knowledge import weapon_origin
-from .lexicon import references
+from .lexicon import frames, references
 
 PARTY_TYPES = frozenset({"COUNTRY", "PERSON", "ORG", "LOCATION"})
 DESCEND = ("appos", "compound", "amod", "nmod", "poss", "npadvmod")
@@ -362,6 +362,8 @@ class Parties:
             return []
         if hint and token.dep_ == "poss":
             return hint
+        if kind == "SPEAKER":
+            return self.quoted(token)
         aimed = self.object_before(token)
         if aimed is not None:
             return aimed
@@ -379,6 +381,23 @@ class Parties:
             return group
         pair = self.recent(token.idx, {"COUNTRY"}, 2)
         return pair if len(pair) == 2 else []
+
+    def quoted(self, token) -> list[str]:
+        """ "'We reject these claims,' Iravani said": who says "we" or "I" is the speaker the sentence
+        quotes, the subject of the reporting verb above the quote or closing the sentence."""
+        said = frames().report_verbs
+        node = token
+        while node.head.i != node.i:
+            node = node.head
+            if node.pos_ == "VERB" and node.lemma_.lower() in said:
+                break
+        else:
+            node = next((v for v in node.children if v.dep_ in ("parataxis", "ccomp") and v.i > token.i
+                         and v.lemma_.lower() in said), node)
+        subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
+        if node.lemma_.lower() not in said or subj is None or self.refs.pronoun_kind(subj.text) == "SPEAKER":
+            return []
+        return self._one(subj, None, 1)
 
     def object_before(self, token) -> list[str] | None:
         """ "imposed sanctions on Iranian firms, accusing them of ...", "condemned the transfers,
