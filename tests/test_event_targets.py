@@ -970,3 +970,8 @@ def test_we_in_a_quote_is_the_speaker_the_sentence_quotes(nlp):
     got = claims_with(nlp, text, table)
     assert ("AID", "Kenya", "Somalia", "denied", "Amina Odhiambo") in got, got
     assert ("REJECT", "Amina Odhiambo") in [e[:2] for e in got], got
+
+
+def test_a_claim_voiced_by_someone_is_theirs(nlp):
+    got = claims_of(nlp, "The allegation that Kenya had sold drones to Somalia was voiced by Uganda in July.")
+    assert ("AID", "Kenya", "Somalia", "alleged", "Uganda") in got, got

@@ -210,6 +210,9 @@ class FrameReader:
             frame.cues.append(f"dismiss({dismisser.lower_})")
             return True
         owner = self.reader.of(noun)
+        if not owner and noun.dep_ == "nsubjpass":  # "the allegation that ... was voiced by Sullivan"
+            owner = self.reader.of_all(p for c in noun.head.children if c.dep_ == "agent"
+                                       for p in c.children if p.dep_ == "pobj")
         if owner:
             frame.source = owner
             return True
