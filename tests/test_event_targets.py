@@ -975,3 +975,9 @@ def test_we_in_a_quote_is_the_speaker_the_sentence_quotes(nlp):
 def test_a_claim_voiced_by_someone_is_theirs(nlp):
     got = claims_of(nlp, "The allegation that Kenya had sold drones to Somalia was voiced by Uganda in July.")
     assert ("AID", "Kenya", "Somalia", "alleged", "Uganda") in got, got
+
+
+def test_an_intent_voiced_in_a_meeting_leaves_the_meeting_done(nlp):
+    got = read(nlp, "Kenya agreed with Somalia in a phone call last week that the border should stay open.")
+    assert ("CONSULT", "Kenya", "Somalia", "asserted") in got, got
+    assert ("COOPERATE", "Kenya", "Somalia", "planned") in read(nlp, "Kenya agreed with Somalia on joint drills.")

@@ -186,6 +186,7 @@ class Frames:
     grievance_words: frozenset[str] = frozenset()
     grievance_preps: frozenset[str] = frozenset()
     time_marks: frozenset[str] = frozenset()
+    setting_preps: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
