@@ -981,3 +981,10 @@ def test_an_intent_voiced_in_a_meeting_leaves_the_meeting_done(nlp):
     got = read(nlp, "Kenya agreed with Somalia in a phone call last week that the border should stay open.")
     assert ("CONSULT", "Kenya", "Somalia", "asserted") in got, got
     assert ("COOPERATE", "Kenya", "Somalia", "planned") in read(nlp, "Kenya agreed with Somalia on joint drills.")
+
+
+def test_an_act_asked_about_with_whether_did_not_happen(nlp):
+    got = read(nlp, "Kenya said it was not clear whether Uganda had sent any drones to Somalia.")
+    assert not any(e[0] == "AID" for e in got), got
+    got = read(nlp, "The minister toured the fair, without saying whether Kenya planned to buy Somali drones.")
+    assert not any(e[0] == "AID" for e in got), got

@@ -155,10 +155,10 @@ class FrameReader:
         if self.hedged(head) and dep in INTO_FRAME:
             frame.claimed = True
             frame.cues.append("hedge")
-        marks = {c.lower_ for c in self._node.children if c.dep_ == "mark"} if dep == "advcl" else set()
+        marks = {c.lower_ for c in self._node.children if c.dep_ == "mark"} if dep in ("advcl", "ccomp") else set()
         if marks & cue.conditionals:
-            frame.hypothetical = True
-        if marks & cue.time_marks:
+            frame.hypothetical = True  # "if asked", "was not clear whether Iran had sent any"
+        if dep == "advcl" and marks & cue.time_marks:
             frame.background = True  # "was supplied before Russia launched its invasion": a date, not the claim
         if head.pos_ in ("VERB", "AUX"):
             return self._verb_step(frame, head, lemma, dep, local)
