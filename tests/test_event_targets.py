@@ -988,3 +988,10 @@ def test_an_act_asked_about_with_whether_did_not_happen(nlp):
     assert not any(e[0] == "AID" for e in got), got
     got = read(nlp, "The minister toured the fair, without saying whether Kenya planned to buy Somali drones.")
     assert not any(e[0] == "AID" for e in got), got
+
+
+def test_according_to_closing_a_coordination_sources_every_clause(nlp):
+    text = ("Kenya has delivered about 100 drones to Somalia and is on the verge of a second shipment, "
+            "according to Uganda.")
+    got = claims_of(nlp, text)
+    assert ("AID", "Kenya", "Somalia", "alleged", "Uganda") in got, got

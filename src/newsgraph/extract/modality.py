@@ -354,9 +354,14 @@ class FrameReader:
         return None
 
     def _according_to(self, frame: Frame, trigger) -> None:
-        """ "..., according to X": X is the source of the clause the phrase hangs on."""
+        """ "..., according to X": X is the source of the clause the phrase hangs on; closing a
+        sentence after a comma, of every clause coordinated with it ("X delivered shells to Russia
+        and is preparing a launch, according to Seoul")."""
         for token in trigger.sent:
-            if token.lower_ == "according" and token.head.left_edge.i <= trigger.i <= token.head.right_edge.i:
+            scope = token.head
+            if scope.dep_ == "conj" and token.i > trigger.i and token.nbor(-1).text == ",":
+                scope = scope.head
+            if token.lower_ == "according" and scope.left_edge.i <= trigger.i <= scope.right_edge.i:
                 pobj = [p for to in token.children if to.lower_ == "to" for p in to.children if p.dep_ == "pobj"]
                 if not pobj:
                     continue
