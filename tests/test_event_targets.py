@@ -995,3 +995,11 @@ def test_according_to_closing_a_coordination_sources_every_clause(nlp):
             "according to Uganda.")
     got = claims_of(nlp, text)
     assert ("AID", "Kenya", "Somalia", "alleged", "Uganda") in got, got
+
+
+def test_a_report_described_by_a_relative_clause_still_points_back(nlp):
+    text = "Kenya said Uganda sold drones to Somalia. Uganda dismissed the report, which first appeared in a Kenyan daily."
+    got = claims_of(nlp, text)
+    assert ("AID", "Uganda", "Somalia", "denied", "Uganda") in got, got
+    got = claims_of(nlp, "Kenya said Uganda sold drones to Somalia. Uganda dismissed the report that first appeared in a Kenyan daily.")
+    assert ("AID", "Uganda", "Somalia", "denied", "Uganda") in got, got

@@ -222,8 +222,15 @@ def refers_to_claims(trigger) -> bool:
     part = next((p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                  if p.dep_ == "pobj" and p.lemma_.lower() in claim_nouns), None)
     obj = part if part is not None and obj.lemma_.lower() in PARTITIVES else obj  # "every one of these charges"
-    spelled_out = any(c.dep_ in ("acl", "relcl", "prep") for c in obj.children)
+    spelled_out = any(c.dep_ in ("acl", "relcl", "prep") and not described(c) for c in obj.children)
     return not spelled_out and (obj.lemma_.lower() in claim_nouns or obj.lower_ in ANAPHORS)
+
+
+def described(clause) -> bool:
+    """ "the report that first appeared in the Times": a relative clause describing the claim
+    (its relative pronoun is the subject), not one telling what it claims."""
+    return clause.dep_ == "relcl" and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("that", "which")
+                                          for c in clause.children)
 
 
 def denied_acts(trigger) -> frozenset[str] | None:
