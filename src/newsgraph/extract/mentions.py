@@ -102,7 +102,7 @@ def ner_pieces(sdoc, spans: Spans) -> list[Found]:
             if etype != "PERSON" and named > s and _proper_names(sdoc, spans, named, e):
                 etype = "PERSON"  # "Rear Admiral Alireza Mohtasham", tagged as an organisation
             elif etype == "ORG" and _after_title(sdoc, spans, s) and _proper_names(sdoc, spans, s, e) \
-                    and _personal(sdoc, s, e):
+                    and _personal(sdoc, s, e) and not spans.of(TITLES, s, e):
                 etype = "PERSON"  # "Russia's ambassador, Vassily Nebenzia,", tagged as an organisation
             elif etype == "ORG" and _after_title(sdoc, spans, s):
                 lead = spans.of(("ORG",), s, e, "inside")  # "Ambassador to the United Nations Saeed Iravani"
