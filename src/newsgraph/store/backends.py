@@ -52,10 +52,10 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     dbapi_conn.isolation_level = None  # transactions are begun by `_sqlite_begin`, not the driver
     dbapi_conn.create_function("ng_hamming", 2, _hamming, deterministic=True)
     cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA busy_timeout=30000")  # first: switching a new file to WAL waits for the lock too
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=30000")
     cur.close()
 
 
