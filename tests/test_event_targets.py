@@ -1003,3 +1003,13 @@ def test_a_report_described_by_a_relative_clause_still_points_back(nlp):
     assert ("AID", "Uganda", "Somalia", "denied", "Uganda") in got, got
     got = claims_of(nlp, "Kenya said Uganda sold drones to Somalia. Uganda dismissed the report that first appeared in a Kenyan daily.")
     assert ("AID", "Uganda", "Somalia", "denied", "Uganda") in got, got
+
+
+def test_a_joint_act_names_its_parties_in_its_modifiers(nlp):
+    assert ("COOPERATE", "Kenya", "Somalia") in triples(nlp, "A joint Kenya-Somalia exercise began on Monday.")
+    assert ("COOPERATE", "Kenya", "Uganda") in triples(nlp, "The joint Kenyan-Ugandan naval drill began on Monday.")
+    assert ("COOPERATE", "Kenya", "Uganda") in triples(nlp, "Kenyan and Ugandan naval drills began on Monday.")
+    got = triples(nlp, "A joint Kenya-Uganda-Somalia navy exercise began on Monday.")
+    assert ("COOPERATE", "Kenya", "Uganda") in got and ("COOPERATE", "Kenya", "Somalia") in got, got
+    assert ("CONSULT", "Peru", "Chile") in triples(nlp, "Peru-Chile talks resumed in Lima.")
+    assert not any(t[0] == "COOPERATE" for t in triples(nlp, "The Kenyan drill began on Monday."))

@@ -559,9 +559,15 @@ class Reader:
         elif cue.type in listed("modifier_actor_types"):  # "Russian arms sales to Peru", "Israeli airstrikes"
             mods = [c for c in noun.children if c.dep_ == "amod"]  # not compounds: "Iran sanctions" target Iran
             mods += [g for c in noun.children if c.dep_ == "compound" for g in c.children if g.dep_ == "amod"]
+            mods += [j for m in mods for j in m.conjuncts]  # "Iranian and Russian naval drills"
             args.actors = [k for m in mods for k in [self.parties.direct(m)] if k and self.parties.kind(k) != "LOCATION"]
             if args.actors:
                 args.how.append("actor=modifier")
+        if not args.actors and cue.type in self.lex.symmetric:  # "a joint Iran-Russia exercise", "US-Iran talks"
+            named = self.modifier_parties(noun)
+            if len(named) >= 2:
+                args.actors, args.targets = named[:1], named[1:]
+                args.how.append("parties=modifiers")
         between = self.of_all(prep_objects(noun, {"between", "among"}))
         if len(between) >= 2:
             args.actors, args.targets = between[:1], between[1:]
@@ -596,6 +602,22 @@ class Reader:
             self._bought(noun, args)
         args.location = self.location(noun, args.governor)
         return args
+
+    def modifier_parties(self, noun) -> list[str]:
+        """The parties named in the modifiers of a noun, hyphen chains included ("China-Iran-Russia
+        navy exercise", "joint Iranian-Russian drill"); places are no party."""
+        found, todo = [], [c for c in noun.children if c.dep_ in MODIFIERS]
+        while todo:
+            word = todo.pop(0)
+            key = self.parties.direct(word)
+            if key and self.parties.kind(key) != "LOCATION" and not any(self.parties.same_side(key, k) for k in found):
+                found.append(key)
+            todo += [c for c in word.children if c.dep_ in MODIFIERS or c.dep_ == "conj"]
+        return sorted(found, key=lambda k: self.first_mention(noun, k))
+
+    def first_mention(self, noun, key: str) -> int:
+        """Where `key` is named among `noun`'s modifiers, to keep the text's order."""
+        return next((t.i for t in noun.subtree if self.parties.direct(t) == key), noun.i)
 
     def _bought(self, noun, args: Arguments) -> None:
         """ "Romania approved the purchase of tanks from the US", "Iran's purchase of Russian jets":
