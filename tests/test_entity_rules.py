@@ -142,3 +142,10 @@ def test_a_name_the_model_calls_an_organisation_after_a_title_is_a_person(nlp): 
     assert got.get("Saeed Karami") == "PERSON" and got.get("United Nations") == "ORG", got
     got = model_says_org(nlp, "He heads the Kenyan Air Force Research and Test Organization.", "Kenyan Air Force Research")
     assert "PERSON" not in got.values(), got
+
+
+def test_a_first_name_after_a_title_and_comma_joins_the_surname(analyse):
+    _, ents = analyse("At least 37 people were arrested in Nairobi, a police spokesman, Olumide Fashola, said.")
+    assert "Olumide Fashola" in by_type(ents, "PERSON"), ents.keys()
+    _, ents = analyse("In Lima, Kiprono met Chilean Minister of State for Foreign Affairs Mohammed al-Sulaiti.")
+    assert "State" not in ents and "Mohammed al-Sulaiti" in by_type(ents, "PERSON"), ents.keys()

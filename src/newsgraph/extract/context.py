@@ -32,12 +32,38 @@ def _weapon_context(f: Found, sdoc) -> bool:
     return False
 
 
+def personal(sdoc, start: int, end: int) -> bool:
+    """Words that can be a person's name: no organisation's head ("Aerospace Force Research"), and
+    not the first half of a coordinated body ("... Research and Self-Sufficiency Jihad Organization")."""
+    heads = rules().org_heads
+    return not any(t.lower_ in heads for t in sdoc[start:end]) and (end >= len(sdoc) or sdoc[end].lower_ != "and")
+
+
+BETWEEN_TITLE_AND_NAME = (",", "the", "to", "of", "for")
+
+
+def after_title(sdoc, spans: Spans, start: int, between=BETWEEN_TITLE_AND_NAME) -> bool:
+    """Whether a name follows a title: "the ambassador, X", "Ambassador to the United Nations X"."""
+    i, hops = start - 1, 0
+    while i >= 0 and hops < 8:
+        if sdoc[i].lower_ in between:
+            i, hops = i - 1, hops + 1
+            continue
+        body = spans.ending_at(("ORG", "COUNTRY", "BODY"), i + 1)  # "ambassador to the United Nations, X"
+        if not body or i == start - 1:
+            break
+        i, hops = body[0].start - 1, hops + 1
+    return i >= 0 and bool(spans.ending_at(TITLES, i + 1))
+
+
 def _titled(f: Found, sdoc, spans: Spans) -> bool:
     """A name right after a title ('Colonel X') or with a title in apposition ('X, a spokesman for ...')."""
     root = sdoc[f.start:f.end].root
     if any(c.dep_ == "appos" and c.lower_ in rules().title_heads and c.i >= f.end for c in root.children):
         return True
-    return bool(spans.ending_at(("TITLE", "RANK", "HONORIFIC"), f.start))
+    if f.how != "ner":  # a capitalised word of our own after "a spokesman, ", not after "Minister of"
+        return after_title(sdoc, spans, f.start, between=(",",))
+    return (f.end - f.start >= 2 or f.type == "PERSON") and after_title(sdoc, spans, f.start)
 
 
 def _person_context(f: Found, sdoc, spans: Spans) -> bool:
@@ -147,7 +173,7 @@ def retype(f: Found, sdoc, spans: Spans) -> Found | None:
         f.type = "OTHER"
     elif f.type == "LOCATION" and not gazetteer.is_place(text) and _person_context(f, sdoc, spans):
         f.type, f.how = "PERSON", "context"
-    elif f.type == "ORG" and sdoc[f.end - 1].lower_ not in r.org_heads and _titled(f, sdoc, spans):
+    elif f.type == "ORG" and personal(sdoc, f.start, f.end) and _titled(f, sdoc, spans):
         f.type, f.how = "PERSON", "context"
     elif f.type in ("PERSON", "ORG") and _place_context(f, sdoc):
         f.type, f.how = "LOCATION", "context"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ..model import Document
 from ..resolve import gazetteer
-from .context import dateline_places, retype, titled_names
+from .context import after_title, dateline_places, personal, retype, titled_names
 from .found import (DETERMINERS, EXERCISE_CODE, KNOWLEDGE, POSSESSIVE, PRIORITY, SHAPE_TYPE, TITLES, Found,
                     Spans)
 from .knowledge import organisation_names, organisations, rules, weapon_families
@@ -58,27 +58,6 @@ def _proper_names(sdoc, spans: Spans, start: int, end: int) -> bool:
                                     for t in sdoc[start:end])
 
 
-def _personal(sdoc, start: int, end: int) -> bool:
-    """Words that can be a person's name: no organisation's head ("Aerospace Force Research"), and
-    not the first half of a coordinated body ("... Research and Self-Sufficiency Jihad Organization")."""
-    heads = rules().org_heads
-    return not any(t.text in heads for t in sdoc[start:end]) and (end >= len(sdoc) or sdoc[end].lower_ != "and")
-
-
-def _after_title(sdoc, spans: Spans, start: int) -> bool:
-    """Whether a name follows a title: "the ambassador, X", "Ambassador to the United Nations X"."""
-    i, hops = start - 1, 0
-    while i >= 0 and hops < 8:
-        if sdoc[i].lower_ in (",", "the", "to", "of", "at", "in"):
-            i, hops = i - 1, hops + 1
-            continue
-        body = spans.ending_at(("ORG", "COUNTRY", "BODY"), i + 1)  # "ambassador to the United Nations, X"
-        if not body or i == start - 1:
-            break
-        i, hops = body[0].start - 1, hops + 1
-    return i >= 0 and bool(spans.ending_at(TITLES, i + 1))
-
-
 def _cut_titles(sdoc, spans: Spans, start: int, end: int) -> tuple[int, int]:
     """A capitalised title at the end of a non-person name is not part of it ("White House National Security Adviser")."""
     for t in spans.of(("TITLE", "RANK"), start, end):
@@ -101,13 +80,13 @@ def ner_pieces(sdoc, spans: Spans) -> list[Found]:
             named = _strip_titles(spans, s, e)
             if etype != "PERSON" and named > s and _proper_names(sdoc, spans, named, e):
                 etype = "PERSON"  # "Rear Admiral Alireza Mohtasham", tagged as an organisation
-            elif etype == "ORG" and _after_title(sdoc, spans, s) and _proper_names(sdoc, spans, s, e) \
-                    and _personal(sdoc, s, e) and not spans.of(TITLES, s, e):
+            elif etype == "ORG" and after_title(sdoc, spans, s) and _proper_names(sdoc, spans, s, e) \
+                    and personal(sdoc, s, e) and not spans.of(TITLES, s, e):
                 etype = "PERSON"  # "Russia's ambassador, Vassily Nebenzia,", tagged as an organisation
-            elif etype == "ORG" and _after_title(sdoc, spans, s):
+            elif etype == "ORG" and after_title(sdoc, spans, s):
                 lead = spans.of(("ORG",), s, e, "inside")  # "Ambassador to the United Nations Saeed Iravani"
                 if lead and lead[0].start == s and _proper_names(sdoc, spans, lead[0].end, e) \
-                        and _personal(sdoc, lead[0].end, e):
+                        and personal(sdoc, lead[0].end, e):
                     out += [Found(s, lead[0].end, "ORG"), Found(lead[0].end, e, "PERSON")]
                     continue
             if etype == "PERSON":
