@@ -1013,3 +1013,12 @@ def test_a_joint_act_names_its_parties_in_its_modifiers(nlp):
     assert ("COOPERATE", "Kenya", "Uganda") in got and ("COOPERATE", "Kenya", "Somalia") in got, got
     assert ("CONSULT", "Peru", "Chile") in triples(nlp, "Peru-Chile talks resumed in Lima.")
     assert not any(t[0] == "COOPERATE" for t in triples(nlp, "The Kenyan drill began on Monday."))
+
+
+def test_a_speaker_the_parser_hangs_on_the_noun_before_still_speaks(nlp):
+    text = ("Chile, Peru and Bolivia will hold joint maritime exercises in the Persian Gulf, "
+            "Chile's ambassador to Lima said.")
+    assert [t.dep_ for t in nlp(text) if t.text == "ambassador"] == ["appos"]  # as the small model parses it
+    got = claims_with(nlp, text, country_rows("Chile", "Peru", "Bolivia", "Lima")
+                      + [("Persian Gulf", "Persian Gulf", "LOCATION", None)])
+    assert ("COOPERATE", "Chile", "Peru", "planned", "Chile") in got, got

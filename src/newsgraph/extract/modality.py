@@ -56,6 +56,8 @@ class FrameReader:
             return self.reader.accuser(verb)
         if is_passive(verb):
             return self.reader.of_all(t for c in verb.children if c.dep_ == "agent" for t in c.children)
+        if subj is None and verb.lemma_.lower() in self.cue.report_verbs:
+            subj = swallowed_subject(verb)
         if subj is not None:
             return self.reader.of(subj)
         return self.reader.implicit_actor(verb).actors
@@ -430,6 +432,20 @@ def culprit_of(noun) -> bool:
     holder = prep.head.lemma_.lower()
     return prep.lower_ in lex.culprit_preps or prep.lower_ in ("for", "of", "in") and (
         holder in lex.culprit_adjectives or holder in lex.culprit_nouns and prep.head.dep_ == "dobj")
+
+
+def swallowed_subject(verb):
+    """ "... in the Persian Gulf, Russia's ambassador to Tehran said.": a speaker the parser hung as an
+    apposition on the noun before it, leaving the reporting verb without a subject."""
+    if verb.i == 0:
+        return None
+    token = verb.doc[verb.i - 1]
+    while token.dep_ != "appos" and token.head.i < verb.i and token.head.i != token.i:
+        token = token.head
+    start = token.left_edge.i
+    if token.dep_ == "appos" and start > 0 and verb.doc[start - 1].text == ",":
+        return token
+    return None
 
 
 def decide(frame: Frame, etype: str, actors: list[str], targets: list[str], parties) -> tuple[str, str | None] | None:
