@@ -1022,3 +1022,19 @@ def test_a_speaker_the_parser_hangs_on_the_noun_before_still_speaks(nlp):
     got = claims_with(nlp, text, country_rows("Chile", "Peru", "Bolivia", "Lima")
                       + [("Persian Gulf", "Persian Gulf", "LOCATION", None)])
     assert ("COOPERATE", "Chile", "Peru", "planned", "Chile") in got, got
+
+
+def test_an_armed_group_is_not_on_its_countrys_side(nlp):
+    from newsgraph.extract import Analyser
+
+    def claims(text):
+        found = Analyser().analyse(Document(id="D", name="t.txt", source="t.txt", text=text))
+        names = {e.key: e.name for e in found.entities}
+        return [(e.type, names.get(e.actor), names.get(e.target), e.modality, names.get(e.source)) for e in found.events]
+
+    got = claims("Sudan's envoy told the council that Emirati aircraft had delivered drones to the RSF.")
+    assert ("AID", "United Arab Emirates", "Rapid Support Forces", "alleged", "Sudan") in got, got
+    got = claims("An RSF adviser, Musa Idris, claimed that Iran had delivered drones to the army through Port Sudan.")
+    assert ("AID", "Iran", "Sudan", "alleged", "Musa Idris") in got, got
+    got = claims("The Democratic Republic of Congo has accused Rwanda of backing the M23.")
+    assert ("SUPPORT", "Rwanda", "M23", "alleged", "Democratic Republic of the Congo") in got, got

@@ -12,7 +12,7 @@ from functools import cached_property, lru_cache
 from ..data import load_yaml
 from ..model import LocalEntity, Mention
 from ..resolve import gazetteer
-from .knowledge import weapon_origin
+from .knowledge import organisations, weapon_origin
 from .lexicon import frames, references
 
 PARTY_TYPES = frozenset({"COUNTRY", "PERSON", "ORG", "LOCATION"})
@@ -131,7 +131,15 @@ class Parties:
         return self.country_of(key) or key
 
     def same_side(self, a: str | None, b: str | None) -> bool:
-        return a is not None and b is not None and self.lift(a) == self.lift(b)
+        return a is not None and b is not None and self.side(a) == self.side(b)
+
+    def side(self, key: str) -> str:
+        """Whose side a party is on: its country's, except an armed group's ("Sudan" and the Rapid
+        Support Forces fight each other)."""
+        ent = self.entities.get(key)
+        if ent is not None and ent.type == "ORG" and organisations().get(ent.name, {}).get("armed_group"):
+            return key
+        return self.lift(key)
 
     # noun phrases -----------------------------------------------------------
     def phrase(self, head, hint: list[str] | None = None) -> list[str]:
@@ -221,7 +229,8 @@ class Parties:
         for idx, key in reversed(self._timeline):
             ent = self.entities[key]
             if sent.start_char <= idx < head.idx and ent.type == "ORG" and ent.country \
-                    and set(ent.name.lower().split()) & self.refs.force_name_words:
+                    and set(ent.name.lower().split()) & self.refs.force_name_words \
+                    and not organisations().get(ent.name, {}).get("armed_group"):
                 return key
         return None
 
