@@ -1038,3 +1038,16 @@ def test_an_armed_group_is_not_on_its_countrys_side(nlp):
     assert ("AID", "Iran", "Sudan", "alleged", "Musa Idris") in got, got
     got = claims("The Democratic Republic of Congo has accused Rwanda of backing the M23.")
     assert ("SUPPORT", "Rwanda", "M23", "alleged", "Democratic Republic of the Congo") in got, got
+
+
+def test_a_spokesman_for_a_party_speaks_for_it_but_an_envoy_for_a_country_is_posted_there(nlp):
+    got = claims_of(nlp, "A spokesman for the Kenyan government said Kenya would send troops to Somalia.")
+    assert ("AID", "Kenya", "Somalia", "planned", "Kenya") in got, got
+    got = claims_of(nlp, "Uganda said its special envoy for Somalia would visit Kenya next week.")
+    assert not any(e[0] == "CONSULT" and "Somalia" in (e[1], e[2]) for e in got), got
+
+
+def test_drills_simulating_attacks_are_no_attack(nlp):
+    got = triples(nlp, "Kenyan warships conducted drills near Somalia, simulating attacks on Somalia.")
+    assert not any(t[0] == "ASSAULT" for t in got), got
+    assert ("MOBILIZE", "Kenya", "Somalia") in got, got

@@ -17,7 +17,7 @@ from .lexicon import frames, references
 
 PARTY_TYPES = frozenset({"COUNTRY", "PERSON", "ORG", "LOCATION"})
 DESCEND = ("appos", "compound", "amod", "nmod", "poss", "npadvmod")
-DESCEND_PREPS = frozenset({"of", "from"})
+DESCEND_PREPS = frozenset({"of", "from", "for"})  # "officials of", "a delegation from", "a spokesman for"
 LISTING_PREPS = frozenset({"including", "like"})  # "countries including Peru", "states like Chile"
 WINDOW = 900  # characters to look back for what a pronoun or "the two countries" stands for
 
@@ -289,6 +289,7 @@ class Parties:
                     if found:
                         return found
             if child.dep_ == "prep" and (child.lower_ in DESCEND_PREPS and self.stands_for_owner(head)
+                                         and (child.lower_ != "for" or self.works_for(head))
                                          or child.lower_ == "with" and head.lemma_.lower() in self.refs.frontier_nouns
                                          or child.lower_ == "in" and self.speaks_for_where(head)):
                 for pobj in child.children:
@@ -316,6 +317,11 @@ class Parties:
         Beirut" serve there for another."""
         lemma = head.lemma_.lower()
         return self.refs.located(head) or lemma in self.refs.agent_nouns and lemma not in self.refs.posted_nouns
+
+    def works_for(self, head) -> bool:
+        """ "a spokesman for the Kremlin", "experts for the UN" speak for it; "its envoy for Afghanistan"
+        and "the ambassador for trade" are posted to it."""
+        return head.lemma_.lower() not in self.refs.posted_nouns and not any(c.dep_ == "poss" for c in head.children)
 
     def stands_for_owner(self, head) -> bool:
         """ "members of a delegation from Russia" names Russia; "the tomb of the Unknown Soldier" does not."""
