@@ -1051,3 +1051,10 @@ def test_drills_simulating_attacks_are_no_attack(nlp):
     got = triples(nlp, "Kenyan warships conducted drills near Somalia, simulating attacks on Somalia.")
     assert not any(t[0] == "ASSAULT" for t in got), got
     assert ("MOBILIZE", "Kenya", "Somalia") in got, got
+
+
+def test_they_after_a_group_named_as_subject_is_the_group(nlp):
+    table = country_rows("Kenya", "Uganda") + [("Coastal Defence Army", "Coastal Defence Army", "ORG", "Kenya")]
+    got = claims_with(nlp, "Uganda and Kenya traded accusations. The Coastal Defence Army said they had attacked Ugandan "
+                           "posts with drones.", table + country_rows("Ugandan"))
+    assert ("ASSAULT", "Coastal Defence Army", "Uganda") in [e[:3] for e in got], got

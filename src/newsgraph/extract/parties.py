@@ -444,8 +444,9 @@ class Parties:
             if subj is None or subj.left_edge.i <= token.i <= subj.right_edge.i or subj.pos_ == "PRON":
                 continue
             found = self._one(subj, None, 1)
-            if found and kind == "PLURAL":  # "Iran and Russia said they", "Iranian officials said they"
-                return found if len(found) >= 2 or subj.tag_ in ("NNS", "NNPS") else []
+            if found and kind == "PLURAL":  # "Iran and Russia said they", "Iranian officials said they",
+                plural = len(found) >= 2 or subj.tag_ in ("NNS", "NNPS") or self.kind(found[0]) == "ORG"
+                return found if plural else []  # "the Houthis said they"
             if found and (types is None or self.kind(found[0]) in types or kind == "PERSON"):
                 return found[:1]
         return []
