@@ -1058,3 +1058,12 @@ def test_they_after_a_group_named_as_subject_is_the_group(nlp):
     got = claims_with(nlp, "Uganda and Kenya traded accusations. The Coastal Defence Army said they had attacked Ugandan "
                            "posts with drones.", table + country_rows("Ugandan"))
     assert ("ASSAULT", "Coastal Defence Army", "Uganda") in [e[:3] for e in got], got
+
+
+def test_a_drone_destroyed_in_the_air_is_no_attack_by_the_defender(nlp):
+    got = triples(nlp, "Kenya said it had intercepted and destroyed a drone launched by Somalia towards Nairobi.")
+    assert not any(t[0] == "ASSAULT" and t[1] == "Kenya" for t in got), got
+    assert ("ASSAULT", "Kenya", "Somalia") in triples(nlp, "Kenyan jets destroyed a Somali base near the border.")
+    got = triples(nlp, "Kenya's air defences shot down an armed drone belonging to the Somali army.")
+    assert ("ASSAULT", "Kenya", "Somalia") in got, got
+    assert ("ASSAULT", "Uganda", "Kenya") in triples(nlp, "Uganda said it had shot down a Kenyan military helicopter.")

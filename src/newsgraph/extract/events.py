@@ -110,7 +110,7 @@ class EventReader:
         if match.type in lex.requires_target or match.cue.needs_target or match.cue.pos == "noun" and not match.args.light:
             if open_slot and (match.cue.pos == "verb" or definite):
                 return "pending"
-            return "keep" if match.type in lex.actorless else None
+            return "keep" if match.type in lex.actorless and not match.cue.needs_target else None
         return "keep"
 
     def event(self, match: Match, sent, dates, frame: Frame, actor, target, modality, source) -> Event:

@@ -501,10 +501,24 @@ class Reader:
             args.targets = [k for k in owners if not any(self.parties.same_side(k, a) for a in args.actors)]
             if args.targets:
                 args.how.append("target=owner of object")
+        if not args.targets and patient is not None and self.is_weapon(patient) \
+                and cue.lemma in listed("defeat_verbs"):
+            owners = self.weapon_owners(patient)
+            args.targets = [k for k in owners if not any(self.parties.same_side(k, a) for a in args.actors)]
+            if args.targets:
+                args.how.append("target=owner of the weapon hit")
         thing = thing if thing is not None or patient_parties else with_obj  # "respond with force"
         if thing is not None:
             args.object = self.object_text(thing)
             args.object_classes = self.classes(thing)
+
+    def weapon_owners(self, weapon) -> list[str]:
+        """Whose weapon it is: "a Kenyan military helicopter", "Russia's jets", "a drone belonging to the
+        Malian army" (not "launched by": who fired it is not who lost it)."""
+        mods = [c for c in weapon.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+        belonging = [p for acl in weapon.children if acl.dep_ == "acl" and acl.lemma_.lower() == "belong"
+                     for prep in acl.children if prep.lower_ == "to" for p in prep.children if p.dep_ == "pobj"]
+        return self.of_all(mods + belonging)
 
     def is_weapon(self, token) -> bool:
         """Whether the word itself (not a modifier: "weapons depot") names a weapon."""
