@@ -1067,3 +1067,8 @@ def test_a_drone_destroyed_in_the_air_is_no_attack_by_the_defender(nlp):
     got = triples(nlp, "Kenya's air defences shot down an armed drone belonging to the Somali army.")
     assert ("ASSAULT", "Kenya", "Somalia") in got, got
     assert ("ASSAULT", "Uganda", "Kenya") in triples(nlp, "Uganda said it had shot down a Kenyan military helicopter.")
+
+
+def test_summoning_an_ambassador_is_a_formal_protest(nlp):
+    assert ("ACCUSE", "Kenya", "Uganda") in triples(nlp, "Kenya summoned the Ugandan ambassador on Monday.")
+    assert not any(t[0] == "ACCUSE" for t in triples(nlp, "The Kenyan minister summoned his advisers on Monday."))
