@@ -1072,3 +1072,8 @@ def test_a_drone_destroyed_in_the_air_is_no_attack_by_the_defender(nlp):
 def test_summoning_an_ambassador_is_a_formal_protest(nlp):
     assert ("ACCUSE", "Kenya", "Uganda") in triples(nlp, "Kenya summoned the Ugandan ambassador on Monday.")
     assert not any(t[0] == "ACCUSE" for t in triples(nlp, "The Kenyan minister summoned his advisers on Monday."))
+
+
+def test_a_deal_signed_for_a_purchase_is_with_the_seller(nlp):
+    got = triples(nlp, "Kenya has signed a contract to buy 14 fighter jets from Turkey, the defence ministry said.")
+    assert ("AGREE", "Kenya", "Turkey") in got and ("AID", "Turkey", "Kenya") in got, got

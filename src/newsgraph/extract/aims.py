@@ -45,6 +45,10 @@ def prefill(found: list[Found], reader: EventReader) -> list[Found]:
             aim_at_host(f, reader)
         if f.event.target is not None or f.event.actor is None or f.pending:  # pending: completed from an earlier act, or dropped
             continue
+        if f.event.type == "AGREE":
+            aim_deal_at_partner(f, found, reader.parties)
+        if f.event.target is not None:
+            continue
         if f.event.type in listed("addressed_types"):
             aim_at_addressee(f, reader.parties)
         elif f.event.type in listed("place_aimed_types"):
@@ -54,6 +58,21 @@ def prefill(found: list[Found], reader: EventReader) -> list[Found]:
         if f.event.target is None and f.event.type in listed("answering_types"):
             extra += aim_at_provocation(f, reader.parties)
     return found + extra
+
+
+def aim_deal_at_partner(f: Found, found: list[Found], parties) -> None:
+    """ "Israel signed a contract to buy 14 F-35s from the United States": the deal is with the
+    other party of the transfer it is signed for."""
+    inside = {t.i for t in f.match.token.subtree}
+    for o in found:
+        ev = o.event
+        if o.sent != f.sent or ev.type != "AID" or o.match.token.i not in inside or not (ev.actor and ev.target):
+            continue
+        sides = [k for k in (ev.actor, ev.target) if not parties.same_side(k, f.event.actor)]
+        if len(sides) == 1 and len({ev.actor, ev.target}) == 2:
+            f.event.target = sides[0]
+            f.event.rule += f"; target: the other party of the {o.match.token.lower_}"
+            return
 
 
 def arm_the_receiver(f: Found, found: list[Found]) -> None:
