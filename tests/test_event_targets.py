@@ -1077,3 +1077,14 @@ def test_summoning_an_ambassador_is_a_formal_protest(nlp):
 def test_a_deal_signed_for_a_purchase_is_with_the_seller(nlp):
     got = triples(nlp, "Kenya has signed a contract to buy 14 fighter jets from Turkey, the defence ministry said.")
     assert ("AGREE", "Kenya", "Turkey") in got and ("AID", "Turkey", "Kenya") in got, got
+
+
+def test_the_group_is_never_a_news_agency(nlp):
+    from newsgraph.extract import Analyser
+
+    text = ("NAIROBI, May 2 (AFP) - Kenya's army supplied rifles to the Coastal Liberation Front, a report seen by AFP "
+            "said. The report said Uganda had also supported the group with weapons.")
+    found = Analyser().analyse(Document(id="D", name="t.txt", source="t.txt", text=text))
+    names = {e.key: e.name for e in found.entities}
+    assert not any(names.get(e.target) == "Agence France-Presse" for e in found.events), \
+        [(e.type, names.get(e.actor), names.get(e.target)) for e in found.events]

@@ -194,7 +194,8 @@ class Parties:
             if ent.type == "ORG" and ent.name.lower() in self.refs.kind_nouns.get(word, ()):
                 return [key]  # "the lender" after "the IMF"
             if ent.type == "ORG" and word in self.refs.group_nouns \
-                    and not set(ent.name.lower().split()) & self.refs.state_organs:
+                    and not set(ent.name.lower().split()) & self.refs.state_organs \
+                    and not organisations().get(ent.name, {}).get("outlet"):  # "supported the group" is no news agency
                 return [key]  # "the militant group" after "al Shabaab"
         if word in self.refs.state_body_nouns and all(c.dep_ in ("det", "punct", "compound", "amod") for c in head.lefts):
             named = self.named_before(head)  # "the ministry said" after "South Korea's defence ministry said"
