@@ -129,3 +129,12 @@ def test_a_surname_shared_by_too_many_people_links_to_none_of_them(kb):
     with kb.store.transaction() as writer:  # and the look-up reads no more than the cap, however many share it
         assert len(writer.key_matches({"s:okonkwo"})) == MAX_BLOCK + 6
         assert len(writer.key_matches({"s:okonkwo"}, cap=MAX_BLOCK + 1)) == MAX_BLOCK + 1
+
+
+def test_congo_in_news_is_kinshasas_and_brazzavilles_is_named_in_full():
+    from newsgraph.resolve import gazetteer
+
+    assert gazetteer.lookup("Congo")[0] == "Democratic Republic of the Congo"
+    assert gazetteer.lookup("Democratic Republic of Congo")[0] == "Democratic Republic of the Congo"
+    assert gazetteer.lookup("Republic of Congo")[0] == "Republic of the Congo"
+    assert gazetteer.lookup("Congo-Brazzaville")[0] == "Republic of the Congo"
