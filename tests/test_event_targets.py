@@ -1088,3 +1088,18 @@ def test_the_group_is_never_a_news_agency(nlp):
     names = {e.key: e.name for e in found.entities}
     assert not any(names.get(e.target) == "Agence France-Presse" for e in found.events), \
         [(e.type, names.get(e.actor), names.get(e.target)) for e in found.events]
+
+
+def test_a_closing_citation_names_the_claimant(nlp):
+    text = ("Kenya has asked Uganda for military equipment since the start of the war, the Daily Courier and the Evening Post "
+            "reported on Sunday, citing Somali officials.")
+    table = country_rows("Kenya", "Uganda", "Somali") + [("Daily Courier", "Daily Courier", "ORG", None),
+                                                          ("Evening Post", "Evening Post", "ORG", None)]
+    got = claims_with(nlp, text, table)
+    assert ("REQUEST", "Kenya", "Uganda", "alleged", "Somalia") in got, got
+
+
+def test_close_to_a_purchase_is_a_plan_and_the_deal_is_with_the_seller(nlp):
+    got = claims_of(nlp, "Kenya is close to finalizing a deal to purchase air defence batteries from Turkey.")
+    assert ("AID", "Turkey", "Kenya", "planned", None) in got, got
+    assert ("AGREE", "Kenya", "Turkey", "planned", None) in got, got

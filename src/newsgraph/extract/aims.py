@@ -11,6 +11,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .claims import rejudge
 from .lexicon import frames
 from .roles import child, direct_object, listed, prep_objects
 from .triggers import lemma_of
@@ -43,11 +44,9 @@ def prefill(found: list[Found], reader: EventReader) -> list[Found]:
             arm_the_receiver(f, found)
         if f.pending and f.event.type in listed("hosted_types") and f.match.cue.mode == "visit":
             aim_at_host(f, reader)
-        if f.event.target is not None or f.event.actor is None or f.pending:  # pending: completed from an earlier act, or dropped
-            continue
-        if f.event.type == "AGREE":
+        if f.event.type == "AGREE" and f.event.target is None and f.event.actor is not None:
             aim_deal_at_partner(f, found, reader.parties)
-        if f.event.target is not None:
+        if f.event.target is not None or f.event.actor is None or f.pending:  # pending: completed from an earlier act, or dropped
             continue
         if f.event.type in listed("addressed_types"):
             aim_at_addressee(f, reader.parties)
@@ -63,7 +62,9 @@ def prefill(found: list[Found], reader: EventReader) -> list[Found]:
 def aim_deal_at_partner(f: Found, found: list[Found], parties) -> None:
     """ "Israel signed a contract to buy 14 F-35s from the United States": the deal is with the
     other party of the transfer it is signed for."""
-    inside = {t.i for t in f.match.token.subtree}
+    trigger = f.match.token
+    clause = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" else trigger  # "finalizing a deal to buy"
+    inside = {t.i for t in clause.subtree}
     for o in found:
         ev = o.event
         if o.sent != f.sent or ev.type != "AID" or o.match.token.i not in inside or not (ev.actor and ev.target):
@@ -72,6 +73,8 @@ def aim_deal_at_partner(f: Found, found: list[Found], parties) -> None:
         if len(sides) == 1 and len({ev.actor, ev.target}) == 2:
             f.event.target = sides[0]
             f.event.rule += f"; target: the other party of the {o.match.token.lower_}"
+            f.pending = False
+            rejudge(f, parties)
             return
 
 

@@ -149,14 +149,20 @@ def borrow(f: Found, earlier: Found, actor, target, what: str, parties) -> None:
     """Complete `f` from `earlier`, a little less sure of it. Who speaks is judged again with the
     parties complete: "Tehran maintained the equipment was supplied" is Iran telling its own act."""
     f.event.actor, f.event.target = actor, target
-    frame = replace(f.frame, source=[f.event.source]) if f.event.source else f.frame
-    decided = decide(frame, f.event.type, [actor], [target], parties)
-    if decided is not None and f.event.modality != "denied":
-        f.event.modality, f.event.source = decided
+    rejudge(f, parties)
     f.event.object = f.event.object or earlier.event.object
     f.event.confidence = round(f.event.confidence - 0.1, 2)
     f.event.rule += f"; {what} from an earlier {earlier.match.token.lower_}"
     f.orphan = f.pending = False
+
+
+def rejudge(f: Found, parties) -> None:
+    """Decide again who speaks, now that `f` has its parties (a third party's word is a claim; a
+    party's own is not)."""
+    frame = replace(f.frame, source=[f.event.source]) if f.event.source else f.frame
+    decided = decide(frame, f.event.type, [f.event.actor], [f.event.target], parties)
+    if decided is not None and f.event.modality != "denied":
+        f.event.modality, f.event.source = decided
 
 
 def aim_accusation(f: Found, found: list[Found], parties) -> None:

@@ -116,8 +116,25 @@ class FrameReader:
             attribution = self.trailing_attribution(trigger)
             if attribution is not None:
                 self._speaker(frame, attribution, claimed=False, label="attribution")
+            else:
+                self._trailing_citation(frame, trigger)
         frame.told_done = self.told_done(trigger, attribution)
         return frame
+
+    def _trailing_citation(self, frame: Frame, trigger) -> None:
+        """ "Russia has asked China for arms, the Financial Times reported, citing US officials", parsed
+        with no speaker for the clause: the ones cited close the sentence, and it is their claim."""
+        for verb in trigger.sent:
+            if verb.i <= trigger.i or verb.lemma_.lower() not in self.cue.citing_verbs or verb.dep_ != "advcl" \
+                    or verb.doc[verb.i - 1].text != ",":
+                continue
+            objects = [c for c in verb.children if c.dep_ == "dobj"]
+            cited = self.reader.of_all(objects)
+            if cited:
+                frame.speech, frame.source = True, cited
+                frame.claimed = frame.claimed or any(self.unnamed(o) for o in objects)
+                frame.cues.append(f"citation({verb.lower_})")
+            return
 
     def trailing_attribution(self, trigger):
         """ "The two air forces concluded the exercise ..., the spokesman of the army said.", parsed with
