@@ -1103,3 +1103,11 @@ def test_close_to_a_purchase_is_a_plan_and_the_deal_is_with_the_seller(nlp):
     got = claims_of(nlp, "Kenya is close to finalizing a deal to purchase air defence batteries from Turkey.")
     assert ("AID", "Turkey", "Kenya", "planned", None) in got, got
     assert ("AGREE", "Kenya", "Turkey", "planned", None) in got, got
+
+
+def test_an_act_done_as_the_means_of_another_is_aimed_where_it_is(nlp):
+    text = ("Kenya is backing Somalia's war effort by providing drone technology, Ugandan officials said. "
+            "The Kenyan embassy said it has not provided weapons to any party.")
+    got = claims_of(nlp, text)
+    assert ("AID", "Kenya", "Somalia", "alleged", "Uganda") in got, got
+    assert any(e[0] == "AID" and e[2] == "Somalia" and e[3] == "denied" for e in got), got

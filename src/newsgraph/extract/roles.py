@@ -61,6 +61,16 @@ def modifiers(token) -> list:
     return out + [j for c in out for j in c.conjuncts if j not in out]
 
 
+UNSPECIFIED_DETERMINERS = frozenset({"any", "either", "no", "every"})
+
+
+def generic(noun) -> bool:
+    """ "to any party", "to either side", "to anyone": a recipient no one in particular; in a denial,
+    whoever the claim named."""
+    return noun.lower_ in ("anyone", "anybody", "anything") or any(
+        c.dep_ == "det" and c.lower_ in UNSPECIFIED_DETERMINERS for c in noun.children)
+
+
 def child(token, *deps):
     return next((c for c in token.children if c.dep_ in deps), None)
 
@@ -385,7 +395,7 @@ class Reader:
         """The first party named by one of the type's target prepositions ("to Russia")."""
         for pobj in prep_objects(token, self.lex.preps_for(etype)):
             prep = pobj.head.lower_
-            if args is not None and prep not in self.lex.location_preps:
+            if args is not None and prep not in self.lex.location_preps and not generic(pobj):
                 args.filled = True
             found = self.of(pobj)
             if not found and prep not in self.lex.location_preps and self.classes(pobj) & TRADED:
@@ -430,12 +440,24 @@ class Reader:
             # "Japan summoned the envoy to protest": the state itself acts, as its subject
             args.named_actor = implicit.subject is not None and self.parties.direct(implicit.subject) is not None
         self._patient(verb, patient, cue, args)
+        if not args.targets and not cue.reverse:
+            self._means_of(verb, args)
         if cue.reverse:
             self._reverse(verb, patient, cue, args)
         elif cue.party_object and (patient is None or patient.lower_ in REFLEXIVES):
             self._armed_by_makers(verb, args)
         args.location = self.location(verb, patient)
         return args
+
+    def _means_of(self, verb, args: Arguments) -> None:
+        """ "backing Russia's war effort by providing drone technology": an act done as the means of
+        another is aimed where that one is."""
+        if verb.dep_ != "pcomp" or verb.head.lower_ != "by" or verb.head.head.pos_ != "VERB":
+            return
+        end = direct_object(verb.head.head)
+        args.targets = [k for k in self.of(end) if not any(self.parties.same_side(k, a) for a in args.actors)]
+        if args.targets:
+            args.how.append("target=object of " + verb.head.head.lower_)
 
     def _armed_by_makers(self, verb, args: Arguments) -> None:
         """ "Serbia is arming itself with Chinese and Russian weapons": who arms itself receives, the
