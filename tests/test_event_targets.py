@@ -1111,3 +1111,11 @@ def test_an_act_done_as_the_means_of_another_is_aimed_where_it_is(nlp):
     got = claims_of(nlp, text)
     assert ("AID", "Kenya", "Somalia", "alleged", "Uganda") in got, got
     assert any(e[0] == "AID" and e[2] == "Somalia" and e[3] == "denied" for e in got), got
+
+
+def test_one_official_speaks_for_the_officials_named_before(nlp):
+    for opener in ("One official", "One of the officials"):
+        text = f"Senior Ugandan officials said Kenya is helping Somalia. {opener} said Kenyan trainers are helping Somalia."
+        got = claims_of(nlp, text)
+        assert sum(1 for e in got if e[:5] == ("AID", "Kenya", "Somalia", "alleged", "Uganda")) >= 1, got
+        assert ("AID", "Kenya", "Somalia", "asserted", None) not in got, (opener, got)

@@ -172,6 +172,9 @@ class Parties:
 
     def definite(self, head) -> list[str]:
         """ "the ministry", "the agency": the last organisation or person so named before."""
+        if head.pos_ in ("NOUN", "PROPN") and head.is_lower and head.lemma_.lower() in self.refs.agent_nouns \
+                and [c.lower_ for c in head.children if c.dep_ in ("det", "nummod")] in (["one"], ["another"]):
+            return self.named_before(head)  # "One official said", after "senior US officials said"
         if head.pos_ not in ("NOUN", "PROPN") or not head.is_lower \
                 or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
             return []
@@ -237,17 +240,16 @@ class Parties:
 
     def named_before(self, head) -> list[str]:
         """ "the officials said" after "two US officials said": the side the same noun was given before.
-        "Two of the officials" are of a group counted larger before ("three US officials")."""
+        "Two of the officials" are of a group counted larger before ("three US officials"), else of
+        the last group so named ("one of the officials" after "senior US officials")."""
         lemma = head.lemma_.lower()
         part = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
         part = count(part) if part is not None else None
-        for token in reversed(head.doc[:head.i]):
-            if token.idx < head.idx - 2 * WINDOW:  # a side named two windows back still holds for "the officials"
-                break
-            if token.lemma_.lower() != lemma:
-                continue
-            if part is not None and not any(c.dep_ == "nummod" and (count(c) or 0) > part for c in token.children):
-                continue
+        earlier = [t for t in reversed(head.doc[:head.i]) if t.idx >= head.idx - 2 * WINDOW and t.lemma_.lower() == lemma]
+        # a side named two windows back still holds for "the officials"
+        counted = [t for t in earlier if part is None or any(c.dep_ == "nummod" and (count(c) or 0) > part
+                                                              for c in t.children)]
+        for token in counted or earlier:
             sides = [k for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod")
                      for k in [self.direct(c)] if k]
             if sides:
