@@ -149,3 +149,15 @@ def test_a_first_name_after_a_title_and_comma_joins_the_surname(analyse):
     assert "Olumide Fashola" in by_type(ents, "PERSON"), ents.keys()
     _, ents = analyse("In Lima, Kiprono met Chilean Minister of State for Foreign Affairs Mohammed al-Sulaiti.")
     assert "State" not in ents and "Mohammed al-Sulaiti" in by_type(ents, "PERSON"), ents.keys()
+
+
+def test_a_name_the_model_stops_short_of_its_possessive_reaches_it(nlp):  # noqa: F811
+    from newsgraph.extract import mentions
+    from newsgraph.model import Document
+
+    text = "An aide in President Park Min Joon's office said the talks would resume."
+    sdoc = nlp(text)
+    start = text.index("Park Min")
+    sdoc.ents = [sdoc.char_span(start, start + len("Park Min"), label="PERSON")]  # as the model tags it
+    found = mentions.find(Document(id="D", name="t.txt", source="t.txt", text=text), sdoc)
+    assert "Park Min Joon" in [text[f.start_char:f.end_char] for f in found if f.type == "PERSON"]

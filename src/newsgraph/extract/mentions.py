@@ -91,11 +91,22 @@ def ner_pieces(sdoc, spans: Spans) -> list[Found]:
                     continue
             if etype == "PERSON":
                 s = named
+                e = _name_before_possessive(sdoc, spans, e)
             elif not spans.of(("COUNTRY", "ORG"), s, e, "equal"):
                 s, e = _cut_titles(sdoc, spans, s, e)
             if s < e:
                 out.append(Found(s, e, etype))
     return out
+
+
+def _name_before_possessive(sdoc, spans: Spans, end: int) -> int:
+    """ "President Yoon Suk Yeol's office", tagged "Yoon Suk": the model stops a person's name short
+    of the word that carries the possessive; a capitalised word right before "'s" ends the name."""
+    if end + 1 < len(sdoc) and sdoc[end + 1].text in POSSESSIVE and sdoc[end].pos_ == "PROPN" \
+            and sdoc[end].is_title and sdoc[end].is_alpha and not spans.of(KNOWLEDGE + TITLES, end, end + 1) \
+            and not sdoc[end].ent_type_:
+        return end + 1
+    return end
 
 
 def _lexicon_found(span, sdoc) -> Found | None:
