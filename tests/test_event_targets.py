@@ -1119,3 +1119,11 @@ def test_one_official_speaks_for_the_officials_named_before(nlp):
         got = claims_of(nlp, text)
         assert sum(1 for e in got if e[:5] == ("AID", "Kenya", "Somalia", "alleged", "Uganda")) >= 1, got
         assert ("AID", "Kenya", "Somalia", "asserted", None) not in got, (opener, got)
+
+
+def test_the_war_a_gift_is_for_is_the_receivers_and_told_as_known(nlp):
+    got = claims_of(nlp, "Uganda denied that Kenya has supplied drones to Somalia for use in its invasion of Ethiopia.")
+    assert ("AID", "Kenya", "Somalia", "denied", "Uganda") in got, got
+    assert ("ASSAULT", "Somalia", "Ethiopia", "asserted", None) in got, got
+    got = claims_of(nlp, "Ethiopia blamed Somalia for attacks on its border posts. Somalia denied every one of these charges.")
+    assert ("ASSAULT", "Somalia", "Ethiopia", "alleged", "Ethiopia") in got, got

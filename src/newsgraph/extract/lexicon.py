@@ -141,6 +141,12 @@ def lexicon() -> Lexicon:
     return lex
 
 
+@lru_cache(maxsize=1)
+def giving_verbs() -> frozenset[str]:
+    """Verbs that give (AID verbs that are not received): "supplied drones to Russia for its war"."""
+    return frozenset(lemma for lemma, cues in lexicon().verbs.items() if any(c.type == "AID" and not c.reverse for c in cues))
+
+
 @dataclass(frozen=True)
 class Frames:
     """Modality cues (data/modality.yaml) as sets of lemmas."""

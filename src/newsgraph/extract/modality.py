@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .lexicon import frames, lexicon
+from .lexicon import frames, giving_verbs, lexicon
 from .roles import Reader, is_passive, passive_accusal, receptive_adjective, subject
 
 CLAUSE_LOCAL = frozenset({"xcomp", "conj", "prep", "pcomp", "pobj", "acomp", "dobj", "advcl", "attr", "oprd"})
@@ -36,6 +36,7 @@ class Frame:
     absorbed: bool = False  # the content of another event ("asked Iran to deliver")
     content_of: object = None  # the verb whose complement it is ("agreed to <provide>")
     background: bool = False  # an event noun deep in a reported clause: presupposed, not the claim
+    purpose: bool = False  # the act another is done for ("drones for its invasion of Ukraine"): known, not claimed
     hypothetical: bool = False  # "if asked", "unless attacked": no event
     announced: bool = False  # said with "will"/"would" (not only intended): a hostile one is a threat
     told_done: bool = False  # the reported clause itself, in a past tense: an act the speaker tells of
@@ -88,6 +89,7 @@ class FrameReader:
         frame = Frame(negated=self.negated(trigger), planned=future, announced=future,
                       background=trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and not culprit_of(trigger)
                       and receptive_adjective(trigger) is None and not self.taken_part(trigger))
+        frame.purpose = trigger.pos_ == "NOUN" and purpose_of_act(trigger)
         if self.hedged(trigger):
             frame.claimed = True
             frame.cues.append("hedge")
@@ -451,6 +453,20 @@ def culprit_of(noun) -> bool:
         holder in lex.culprit_adjectives or holder in lex.culprit_nouns and prep.head.dep_ == "dobj")
 
 
+def purpose_of_act(noun) -> bool:
+    """ "supplied drones to Russia for use in its invasion of Ukraine": an event noun in the "for"
+    phrase of a giving verb names what the gift serves, told as known."""
+    node, through_for = noun, False
+    for _ in range(5):
+        if node.head.i == node.i:
+            return False
+        through_for = through_for or node.dep_ == "pobj" and node.head.lower_ == "for"
+        node = node.head
+        if node.pos_ == "VERB":
+            return through_for and node.lemma_.lower() in giving_verbs()
+    return False
+
+
 def swallowed_subject(verb):
     """ "... in the Persian Gulf, Russia's ambassador to Tehran said.": a speaker the parser hung as an
     apposition on the noun before it, leaving the reporting verb without a subject."""
@@ -468,6 +484,8 @@ def swallowed_subject(verb):
 def decide(frame: Frame, etype: str, actors: list[str], targets: list[str], parties) -> tuple[str, str | None] | None:
     """The modality and source of an event in `frame`; None when it did not happen (negated, unclaimed)."""
     source = frame.source[0] if frame.source else None
+    if frame.purpose:
+        return ("planned" if frame.planned else "asserted"), None
     if frame.denied_by is not None:
         return "denied", (frame.denied_by[0] if frame.denied_by else None)
     if frame.negated:

@@ -13,7 +13,7 @@ from ..data import load_yaml
 from ..model import LocalEntity, Mention
 from ..resolve import gazetteer
 from .knowledge import organisations, weapon_origin
-from .lexicon import frames, references
+from .lexicon import frames, giving_verbs, references
 
 PARTY_TYPES = frozenset({"COUNTRY", "PERSON", "ORG", "LOCATION"})
 DESCEND = ("appos", "compound", "amod", "nmod", "poss", "npadvmod")
@@ -382,6 +382,9 @@ class Parties:
             return hint
         if kind == "SPEAKER":
             return self.quoted(token)
+        receiver = self.receiver_of_purpose(token)
+        if receiver:
+            return receiver
         aimed = self.object_before(token)
         if aimed is not None:
             return aimed
@@ -399,6 +402,26 @@ class Parties:
             return group
         pair = self.recent(token.idx, {"COUNTRY"}, 2)
         return pair if len(pair) == 2 else []
+
+    def receiver_of_purpose(self, token) -> list[str]:
+        """ "supplied drones to Russia for use in its invasion of Ukraine": "its" in the purpose
+        phrase of a giving verb is the receiver's (the "to" party, or the first object)."""
+        if token.dep_ != "poss":
+            return []
+        node, through_for = token.head, False
+        for _ in range(5):
+            if node.head.i == node.i:
+                return []
+            through_for = through_for or node.dep_ == "pobj" and node.head.lower_ == "for"
+            node = node.head
+            if node.pos_ == "VERB":
+                break
+        if not through_for or node.pos_ != "VERB" or node.lemma_.lower() not in giving_verbs():
+            return []
+        to = [p for c in node.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+              for p in c.children if p.dep_ == "pobj"]
+        objects = to or [c for c in node.children if c.dep_ in ("dative", "dobj")]
+        return next((found for o in objects for found in [self._one(o, None, 1)] if found), [])
 
     def quoted(self, token) -> list[str]:
         """ "'We reject these claims,' Iravani said": who says "we" or "I" is the speaker the sentence
