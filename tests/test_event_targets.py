@@ -1127,3 +1127,9 @@ def test_the_war_a_gift_is_for_is_the_receivers_and_told_as_known(nlp):
     assert ("ASSAULT", "Somalia", "Ethiopia", "asserted", None) in got, got
     got = claims_of(nlp, "Ethiopia blamed Somalia for attacks on its border posts. Somalia denied every one of these charges.")
     assert ("ASSAULT", "Somalia", "Ethiopia", "alleged", "Ethiopia") in got, got
+
+
+def test_an_as_clause_under_an_accusation_is_background(nlp):
+    got = claims_of(nlp, "Chile accused Kenya of supplying Somalia with drones as Uganda continued its attacks on Ethiopia.")
+    assert ("AID", "Kenya", "Somalia", "alleged", "Chile") in got, got
+    assert not any(e[0] == "ASSAULT" and e[3] == "alleged" for e in got), got

@@ -181,6 +181,7 @@ class FrameReader:
             frame.hypothetical = True  # "if asked", "was not clear whether Iran had sent any"
         if dep == "advcl" and marks & cue.time_marks:
             frame.background = True  # "was supplied before Russia launched its invasion": a date, not the claim
+            return True  # no speaker above claims it
         if head.pos_ in ("VERB", "AUX"):
             return self._verb_step(frame, head, lemma, dep, local)
         if head.pos_ in ("NOUN", "PROPN"):
