@@ -1133,3 +1133,25 @@ def test_an_as_clause_under_an_accusation_is_background(nlp):
     got = claims_of(nlp, "Chile accused Kenya of supplying Somalia with drones as Uganda continued its attacks on Ethiopia.")
     assert ("AID", "Kenya", "Somalia", "alleged", "Chile") in got, got
     assert not any(e[0] == "ASSAULT" and e[3] == "alleged" for e in got), got
+
+
+def test_a_denied_statement_is_still_its_owners_claim(nlp):
+    text = ("The Kenyan defence ministry denies the statement of the Somali defence ministry according to which "
+            "Kenyan troops opened fire towards Somali positions.")
+    got = claims_of(nlp, text)
+    assert ("ASSAULT", "Kenya", "Somalia", "denied", "Kenya") in got, got
+    assert ("ASSAULT", "Kenya", "Somalia", "alleged", "Somalia") in got, got
+    text = "The Somali defence ministry's statement about the Kenyan army's shelling attack on Somali positions is untrue, Kenya said."
+    got = claims_of(nlp, text)
+    assert ("ASSAULT", "Kenya", "Somalia", "denied", "Kenya") in got and \
+        ("ASSAULT", "Kenya", "Somalia", "alleged", "Somalia") in got, got
+    got = claims_of(nlp, 'Kenya said: "The information that Kenyan troops shelled Somali positions is not true."')
+    assert ("ASSAULT", "Kenya", "Somalia", "denied", "Kenya") in got, got
+
+
+def test_a_clause_opener_is_no_part_of_a_name():
+    from newsgraph.extract import Analyser
+
+    text = "The information spread by the Kenyan Ministry of Defence that Somali units opened fire is false."
+    names = [e.name for e in Analyser().analyse(Document(id="D", name="t.txt", source="t.txt", text=text)).entities]
+    assert "Kenyan Ministry of Defence" in names and not any(" that" in n for n in names), names

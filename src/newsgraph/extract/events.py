@@ -146,6 +146,9 @@ def decisions(frame: Frame, etype: str, actors: list[str], targets: list[str], p
     speakers = frame.source[1:] if frame.denied_by is None else []
     out = [decide(frame, etype, actors, targets, parties)]
     out += [decide(replace(frame, source=[s]), etype, actors, targets, parties) for s in speakers]
+    if frame.denied_by and frame.source:  # "Iran denied US claims that ...": the US claims it, Iran denies it
+        out += [decide(replace(frame, denied_by=None, source=[s]), etype, actors, targets, parties)
+                for s in frame.source if not any(parties.same_side(s, d) for d in frame.denied_by)]
     return [d for d in dict.fromkeys(out) if d is not None]
 
 

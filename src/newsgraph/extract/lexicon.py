@@ -193,6 +193,7 @@ class Frames:
     grievance_preps: frozenset[str] = frozenset()
     time_marks: frozenset[str] = frozenset()
     setting_preps: frozenset[str] = frozenset()
+    truth_words: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)

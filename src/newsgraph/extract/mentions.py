@@ -18,13 +18,17 @@ from .found import (DETERMINERS, EXERCISE_CODE, KNOWLEDGE, POSSESSIVE, PRIORITY,
 from .knowledge import organisation_names, organisations, rules, weapon_families
 
 
+TRAILING_WORDS = frozenset({"that", "which", "who", "whom", "whose"})
+
+
 def _trim(sdoc, start: int, end: int) -> tuple[int, int]:
-    """Cut determiners, possessives, punctuation and unbalanced brackets off a token range."""
+    """Cut determiners, possessives, punctuation, unbalanced brackets and a clause that follows
+    ("... Ministry of Defence that Somali units opened fire") off a token range."""
     while start < end and (sdoc[start].lower_ in DETERMINERS or sdoc[start].is_punct):
         start += 1
     for i in range(start, end):
-        if sdoc[i].text in "([":
-            end = i
+        if sdoc[i].text in "([" or i > start and sdoc[i].lower_ in TRAILING_WORDS:
+            end = i  # "the Kenyan Ministry of Defence that Somali units ...": the clause opener ends the name
             break
     while end > start and (sdoc[end - 1].text in POSSESSIVE or sdoc[end - 1].is_punct):
         end -= 1

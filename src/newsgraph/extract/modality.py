@@ -98,7 +98,7 @@ class FrameReader:
         if denies_claim_above(trigger, self.cue):
             return frame  # "..., an allegation Kampala rejects": the rejection is told as fact, by the rejecter
         frame.hypothetical = self.generic_subject(trigger)
-        if self._grievance(frame, trigger):
+        if self._grievance(frame, trigger) or self.according_to_which(frame, trigger):
             return frame
         while node.head.i != node.i:
             head, dep = node.head, node.dep_
@@ -222,24 +222,55 @@ class FrameReader:
             return True
         frame.claimed = True
         frame.cues.append(f"claim({noun.lower_})")
+        owner = self.claim_owner(noun)
         if noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.cue.deny_verbs:  # "denied reports that ..."
-            frame.denied_by = self.speaker(noun.head)
+            frame.denied_by, frame.source = self.speaker(noun.head), owner  # "denied US claims that": US claims it
             frame.cues.append(f"deny({noun.head.lower_})")
             return True
         dismisser = self.dismissed_by(noun)
         if dismisser is not None:
-            frame.denied_by = self.speaker(dismisser)
+            frame.denied_by, frame.source = self.speaker(dismisser), owner
             frame.cues.append(f"dismiss({dismisser.lower_})")
             return True
-        owner = self.reader.of(noun)
-        if not owner and noun.dep_ == "nsubjpass":  # "the allegation that ... was voiced by Sullivan"
-            owner = self.reader.of_all(p for c in noun.head.children if c.dep_ == "agent"
-                                       for p in c.children if p.dep_ == "pobj")
         if owner:
             frame.source = owner
             return True
         held = noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.cue.holding_verbs
         return not held
+
+    def claim_owner(self, noun) -> list[str]:
+        """Whose claim a claim noun is: "US reports", "the statement of the Azerbaijani ministry",
+        "the allegation that ... was voiced by Sullivan"."""
+        owner = self.reader.of(noun)
+        if not owner and noun.dep_ == "nsubjpass":
+            owner = self.reader.of_all(p for c in noun.head.children if c.dep_ == "agent"
+                                       for p in c.children if p.dep_ == "pobj")
+        if not owner:
+            owner = self.reader.of_all(p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                                       for p in c.children if p.dep_ == "pobj")
+        return owner
+
+    def according_to_which(self, frame: Frame, trigger) -> bool:
+        """ "denies the statement of the Azerbaijani ministry according to which Armenian forces opened
+        fire": what the clause after "according to which" tells is the claim noun's owner's claim."""
+        doc = trigger.doc
+        for which in trigger.sent:
+            if which.lower_ not in ("which", "whom") or which.i < 2 or which.i > trigger.i \
+                    or doc[which.i - 1].lower_ != "to" or doc[which.i - 2].lower_ != "according":
+                continue
+            noun = next((t for t in reversed(doc[trigger.sent.start:which.i - 2])
+                         if t.pos_ == "NOUN" and t.lemma_.lower() in self.cue.claim_nouns), None)
+            if noun is None:
+                return False
+            frame.speech, frame.claimed = True, True
+            frame.source = self.claim_owner(noun)
+            frame.cues.append(f"claim({noun.lower_} according to which)")
+            denier = noun.head if noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.cue.deny_verbs \
+                else self.dismissed_by(noun)
+            if denier is not None:
+                frame.denied_by = self.speaker(denier)
+            return True
+        return False
 
     def dismissed_by(self, noun):
         """The verb whose subject dismisses a claim noun: "dismissed as baseless reports that ...",
@@ -252,10 +283,17 @@ class FrameReader:
             return verb
         said = noun.dep_ in ("nsubj", "nsubjpass") and head.dep_ in ("ccomp", "parataxis") \
             and head.head.lemma_.lower() in cue.report_verbs
-        if said and (head.lemma_.lower() in cue.dismissive_words or any(
-                c.dep_ in ("acomp", "attr", "oprd") and c.lemma_.lower() in cue.dismissive_words for c in head.children)):
+        if said and self.dismissive(head):
             return head.head
         return None
+
+    def dismissive(self, predicate) -> bool:
+        """ "... were baseless", "is a fabrication", "is not true", "has nothing to do with reality"."""
+        cue = self.cue
+        said = [c for c in predicate.children if c.dep_ in ("acomp", "attr", "oprd", "dobj")]
+        return predicate.lemma_.lower() in cue.dismissive_words \
+            or any(c.lemma_.lower() in cue.dismissive_words for c in said) \
+            or self.negated(predicate) and any(c.lemma_.lower() in cue.truth_words for c in said)
 
     def _verb_step(self, frame: Frame, head, lemma: str, dep: str, local: bool) -> bool:
         cue = self.cue
