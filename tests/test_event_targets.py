@@ -1155,3 +1155,10 @@ def test_a_clause_opener_is_no_part_of_a_name():
     text = "The information spread by the Kenyan Ministry of Defence that Somali units opened fire is false."
     names = [e.name for e in Analyser().analyse(Document(id="D", name="t.txt", source="t.txt", text=text)).entities]
     assert "Kenyan Ministry of Defence" in names and not any(" that" in n for n in names), names
+
+
+def test_water_cannon_and_ramming_are_attacks_on_the_vessel_owner(nlp):
+    got = claims_of(nlp, "Peru accused a Chilean ship of deliberately ramming one of its patrol boats, an allegation Chile denied.")
+    assert ("ASSAULT", "Chile", "Peru", "alleged", "Peru") in got and ("ASSAULT", "Chile", "Peru", "denied", "Chile") in got, got
+    got = triples(nlp, "Two Chilean coast guard vessels fired water cannon at a Peruvian fishing boat on Sunday.")
+    assert ("ASSAULT", "Chile", "Peru") in got, got

@@ -523,9 +523,13 @@ class Reader:
             args.targets = [k for k in owners if not any(self.parties.same_side(k, a) for a in args.actors)]
             if args.targets:
                 args.how.append("target=owner of object")
-        if not args.targets and patient is not None and self.is_weapon(patient) \
+        hit = patient
+        if hit is not None and (hit.pos_ == "NUM" or hit.lower_ in ("some", "several", "many")):
+            hit = next((p for c in hit.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for p in c.children if p.dep_ == "pobj"), hit)  # "rammed one of its vessels"
+        if not args.targets and hit is not None and self.is_weapon(hit) \
                 and cue.lemma in listed("defeat_verbs"):
-            owners = self.weapon_owners(patient)
+            owners = self.weapon_owners(hit)
             args.targets = [k for k in owners if not any(self.parties.same_side(k, a) for a in args.actors)]
             if args.targets:
                 args.how.append("target=owner of the weapon hit")
