@@ -1162,3 +1162,8 @@ def test_water_cannon_and_ramming_are_attacks_on_the_vessel_owner(nlp):
     assert ("ASSAULT", "Chile", "Peru", "alleged", "Peru") in got and ("ASSAULT", "Chile", "Peru", "denied", "Chile") in got, got
     got = triples(nlp, "Two Chilean coast guard vessels fired water cannon at a Peruvian fishing boat on Sunday.")
     assert ("ASSAULT", "Chile", "Peru") in got, got
+
+
+def test_its_boats_and_positions_stand_for_their_owner(nlp):
+    got = claims_of(nlp, "Peru accused the Chilean navy of using water cannon against its patrol boats.")
+    assert ("ASSAULT", "Chile", "Peru", "alleged", "Peru") in got, got

@@ -222,6 +222,7 @@ class References:
     state_organ_words: frozenset[str] = frozenset()
     force_nouns: frozenset[str] = frozenset()
     peer_titles: frozenset[str] = frozenset()
+    owned_nouns: frozenset[str] = frozenset()
     force_name_words: frozenset[str] = frozenset()
     posted_nouns: frozenset[str] = frozenset()
 
@@ -260,5 +261,6 @@ def references() -> References:
         peer_titles=frozenset(spec.get("peer_titles") or ()),
         force_name_words=frozenset(spec.get("force_name_words") or ()),
         posted_nouns=frozenset(spec.get("posted_nouns") or ()),
+        owned_nouns=frozenset(spec.get("owned_nouns") or ()),
         kind_nouns={str(k): frozenset(str(n).lower() for n in v) for k, v in (spec.get("kind_nouns") or {}).items()},
     )

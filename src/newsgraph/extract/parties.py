@@ -301,8 +301,8 @@ class Parties:
                         if found:
                             return found + [k for c in pobj.conjuncts if c.i > pobj.i for k in self._one(c, hint, 3)]
         owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
-        if owner is not None and self.stands_for_owner(head):  # "its special envoy", "their ministers"
-            return [self.lift(k) for k in self.pronoun(owner, hint)]
+        if owner is not None and (self.stands_for_owner(head) or head.lemma_.lower() in self.refs.owned_nouns):
+            return [self.lift(k) for k in self.pronoun(owner, hint)]  # "its special envoy", "its patrol boats"
         return []
 
     def listed_members(self, head, hint, depth: int) -> list[str]:
