@@ -1167,3 +1167,19 @@ def test_water_cannon_and_ramming_are_attacks_on_the_vessel_owner(nlp):
 def test_its_boats_and_positions_stand_for_their_owner(nlp):
     got = claims_of(nlp, "Peru accused the Chilean navy of using water cannon against its patrol boats.")
     assert ("ASSAULT", "Chile", "Peru", "alleged", "Peru") in got, got
+
+
+def test_a_denial_of_arming_any_group_takes_the_group_alleged_before(nlp):
+    text = ("Chile has denied arming the Coastal Defence Army, Peru said. "
+            "But Chile has vehemently denied arming any group in Peru and told the panel the flights carried food.")
+    table = country_rows("Chile", "Peru") + [("Coastal Defence Army", "Coastal Defence Army", "ORG", "Peru")]
+    got = claims_with(nlp, text, table)
+    assert not any(e[:3] == ("AID", "Chile", "Peru") for e in got), got
+    assert sum(1 for e in got if e[:4] == ("AID", "Chile", "Coastal Defence Army", "denied")) >= 1, got
+
+
+def test_an_attack_named_by_a_groups_name_is_the_groups(nlp):
+    table = country_rows("Kenya") + [("Coastal Defence Army", "Coastal Defence Army", "ORG", None)]
+    got = claims_with(nlp, "Troops repelled a Coastal Defence Army attack on Kenya on Monday.", table)
+    assert ("ASSAULT", "Coastal Defence Army", "Kenya") in [e[:3] for e in got], got
+    assert not any(e[0] == "SANCTION" for e in claims_of(nlp, "The Kenya sanctions took effect on Monday."))

@@ -194,6 +194,7 @@ class Frames:
     time_marks: frozenset[str] = frozenset()
     setting_preps: frozenset[str] = frozenset()
     truth_words: frozenset[str] = frozenset()
+    statement_nouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)

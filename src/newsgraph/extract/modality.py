@@ -245,9 +245,10 @@ class FrameReader:
         if not owner and noun.dep_ == "nsubjpass":
             owner = self.reader.of_all(p for c in noun.head.children if c.dep_ == "agent"
                                        for p in c.children if p.dep_ == "pobj")
-        if not owner:
+        if not owner and noun.lemma_.lower() in self.cue.statement_nouns:  # not "evidence of the UAE supplying"
             owner = self.reader.of_all(p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
-                                       for p in c.children if p.dep_ == "pobj")
+                                       for p in c.children if p.dep_ == "pobj"
+                                       and not any(a.dep_ in ("acl", "relcl") for a in p.children))
         return owner
 
     def according_to_which(self, frame: Frame, trigger) -> bool:

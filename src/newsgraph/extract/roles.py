@@ -487,6 +487,8 @@ class Reader:
         hits_owner = spoken_to or cue.type in self.lex.owner_targets and self.owned_thing(patient)
         if passive_thing(patient, cue):  # "many of them were supplied by Iran": them, the weapons
             patient_parties = []
+        if patient is not None and generic(patient) and self.parties.direct(patient) is None:
+            patient_parties = []  # "denied arming any group in Sudan": whoever the claim named
         if patient_parties and (hits_owner or "weapon" not in self.classes(patient)
                                 or patient.lemma_.lower() in self.lex.handler_nouns):
             args.targets = patient_parties
@@ -500,9 +502,11 @@ class Reader:
             if args.targets:
                 args.how.append("target=dative")
         if not args.targets:
-            args.filled = patient is not None and not cue.object
+            args.filled = patient is not None and not cue.object and not generic(patient)
             related = coordinated(verb) + helped(verb, self.lex.beneficiary_verbs)
-            holders = [verb, patient] + [h for c in related for h in (c, child(c, "dobj"))] + nested_nouns(patient)
+            open_object = patient is not None and generic(patient)  # "any group in Sudan" names no one
+            holders = [verb] + ([] if open_object else [patient] + nested_nouns(patient)) \
+                + [h for c in related for h in (c, child(c, "dobj"))]
             for holder in holders:
                 if holder is not None:
                     args.targets, how = self.targets_by_prep(holder, cue.type, args)
@@ -600,6 +604,8 @@ class Reader:
             mods = [c for c in noun.children if c.dep_ == "amod"]  # not compounds: "Iran sanctions" target Iran
             mods += [g for c in noun.children if c.dep_ == "compound" for g in c.children if g.dep_ == "amod"]
             mods += [j for m in mods for j in m.conjuncts]  # "Iranian and Russian naval drills"
+            mods += [c for c in noun.children if c.dep_ == "compound"  # "the RSF attack" (not "the Iran sanctions")
+                     and self.parties.kind(self.parties.direct(c)) == "ORG"]
             args.actors = [k for m in mods for k in [self.parties.direct(m)] if k and self.parties.kind(k) != "LOCATION"]
             if args.actors:
                 args.how.append("actor=modifier")

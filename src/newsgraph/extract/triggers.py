@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from ..resolve import gazetteer
 from .lexicon import Cue, frames
-from .roles import Arguments, Reader, prep_objects, subject
+from .roles import Arguments, Reader, generic, prep_objects, subject
 
 VERB_POS = frozenset({"VERB"})
 PREDICATIVE = frozenset({"oprd", "xcomp", "ccomp", "acomp", "attr"})
@@ -84,13 +84,21 @@ def has_party(keys: list[str], parties) -> bool:
     return any(parties.kind(k) != "LOCATION" or parties.country_of(k) for k in keys)
 
 
+def unnamed_party_object(token, reader: Reader) -> bool:
+    """ "denied arming any group in Sudan", "has not armed either side": an object that is a party,
+    though none in particular (a denial then answers the one alleged)."""
+    obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+    return obj is not None and generic(obj) and (obj.lemma_.lower() in reader.parties.refs.agent_nouns
+                                                 or obj.lemma_.lower() in reader.parties.refs.pair_nouns.get("COUNTRY", ()))
+
+
 def satisfied(token, cue: Cue, args: Arguments, reader: Reader) -> bool:
     """Whether every condition of `cue` holds for this token and its arguments."""
     if cue.object and not set(cue.object) & args.object_classes:
         return False
     if cue.object and "weapon" in cue.object and carried_event(token, reader):
         return False
-    if cue.party_object and "target=object" not in args.how:
+    if cue.party_object and "target=object" not in args.how and not unnamed_party_object(token, reader):
         return False
     if cue.party_object == "named" and any(c.dep_ == "dobj" and is_place(c, reader) for c in token.children):
         return False  # "Russian missiles reached Kyiv": a strike on the city, not arms for Ukraine
