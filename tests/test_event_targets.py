@@ -1183,3 +1183,8 @@ def test_an_attack_named_by_a_groups_name_is_the_groups(nlp):
     got = claims_with(nlp, "Troops repelled a Coastal Defence Army attack on Kenya on Monday.", table)
     assert ("ASSAULT", "Coastal Defence Army", "Kenya") in [e[:3] for e in got], got
     assert not any(e[0] == "SANCTION" for e in claims_of(nlp, "The Kenya sanctions took effect on Monday."))
+
+
+def test_evidence_of_a_party_doing_something_is_theirs_and_the_reporters_claim(nlp):
+    got = claims_of(nlp, "Ugandan experts have reported credible evidence of Kenya supplying weapons to Somalia.")
+    assert ("AID", "Kenya", "Somalia", "alleged", "Uganda") in got, got

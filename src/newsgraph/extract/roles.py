@@ -273,6 +273,10 @@ class Reader:
 
     def implicit_actor(self, verb) -> Implicit:
         """The understood subject of a verb without one: "asked Iran to deliver", "accused X of supplying"."""
+        if verb.dep_ == "pcomp" and verb.head.lower_ in ("of", "about"):  # "evidence of the UAE supplying weapons"
+            doer = self.of_all(c for c in verb.head.children if c.dep_ == "pobj" and c.i < verb.i)
+            if doer:
+                return Implicit(doer, "doer named before " + verb.lower_)
         cur = verb
         for _ in range(8):
             head = cur.head
