@@ -1188,3 +1188,27 @@ def test_an_attack_named_by_a_groups_name_is_the_groups(nlp):
 def test_evidence_of_a_party_doing_something_is_theirs_and_the_reporters_claim(nlp):
     got = claims_of(nlp, "Ugandan experts have reported credible evidence of Kenya supplying weapons to Somalia.")
     assert ("AID", "Kenya", "Somalia", "alleged", "Uganda") in got, got
+
+
+def test_the_sides_after_a_visit_to_a_capital_are_the_visitor_and_the_host(nlp):
+    text = ("The Kenyan delegation arrived in Mogadishu. The official part of the negotiations took place at the "
+            "army headquarters; the sides discussed issues of military cooperation.")
+    got = claims_with(nlp, text, country_rows("Kenyan") + [("Mogadishu", "Mogadishu", "LOCATION", "Somalia")])
+    assert [e for e in got if e[:3] == ("CONSULT", "Kenya", "Somalia")][1:], got  # the arrival and the discussion
+
+
+def test_a_visit_told_by_the_hosts_ministry_is_no_third_partys_claim(nlp):
+    text = "The Kenyan military delegation arrived in Mogadishu for talks, the Somali defence ministry told reporters."
+    got = claims_with(nlp, text, country_rows("Kenyan", "Somali") + [("Mogadishu", "Mogadishu", "LOCATION", "Somalia")])
+    assert not any(e[0] == "CONSULT" and e[3] == "alleged" for e in got), got
+
+
+def test_a_person_named_after_a_body_the_model_ran_on_is_a_person(nlp):  # noqa: F811
+    from newsgraph.extract import mentions
+
+    text = "Commander of the Kenyan Army's Ground Forces Jomo Kariuki met the Somali minister."
+    sdoc = nlp(text)
+    start = text.index("Ground Forces Jomo")
+    sdoc.ents = [sdoc.char_span(start, start + len("Ground Forces Jomo Kariuki"), label="ORG")]
+    found = mentions.find(Document(id="D", name="t.txt", source="t.txt", text=text), sdoc)
+    assert ("Jomo Kariuki", "PERSON") in [(text[f.start_char:f.end_char], f.type) for f in found]

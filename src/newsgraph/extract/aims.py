@@ -39,6 +39,7 @@ def prefill(found: list[Found], reader: EventReader) -> list[Found]:
     """Before claims are linked (so that a denial copies the completed act): the targets of
     attacks, demands and warnings the sentence gives around them."""
     extra: list[Found] = []
+    untargeted = {id(f) for f in found if f.event.target is None}
     for f in found:
         if f.event.actor is None and f.event.target is not None:
             arm_the_receiver(f, found)
@@ -56,6 +57,9 @@ def prefill(found: list[Found], reader: EventReader) -> list[Found]:
                 aim_at_accuser(f, reader.parties)
         if f.event.target is None and f.event.type in listed("answering_types"):
             extra += aim_at_provocation(f, reader.parties)
+    for f in found:  # "the delegation arrived in Moscow, the Russian ministry said": Russia is a party after all
+        if id(f) in untargeted and f.event.target is not None and f.event.modality == "alleged":
+            rejudge(f, reader.parties)
     return found + extra
 
 

@@ -93,6 +93,11 @@ def ner_pieces(sdoc, spans: Spans) -> list[Found]:
                         and personal(sdoc, lead[0].end, e):
                     out += [Found(s, lead[0].end, "ORG"), Found(lead[0].end, e, "PERSON")]
                     continue
+            if etype == "ORG":
+                named_at = _person_after_body(sdoc, spans, s, e)
+                if named_at is not None:  # "Commander of the Iranian Army's Ground Forces Kioumars Heydari"
+                    out += [Found(s, named_at, "ORG"), Found(named_at, e, "PERSON")]
+                    continue
             if etype == "PERSON":
                 s = named
                 e = _name_before_possessive(sdoc, spans, e)
@@ -101,6 +106,17 @@ def ner_pieces(sdoc, spans: Spans) -> list[Found]:
             if s < e:
                 out.append(Found(s, e, etype))
     return out
+
+
+def _person_after_body(sdoc, spans: Spans, start: int, end: int) -> int | None:
+    """Where a person's name begins inside an organisation's name the model ran on ("Ground Forces
+    Kioumars Heydari"): two or three personal name words right after the body's head word."""
+    heads = rules().org_heads
+    for k in (end - 2, end - 3):
+        if k - 1 > start and sdoc[k - 1].lower_ in heads and _proper_names(sdoc, spans, k, end) \
+                and personal(sdoc, k, end) and not spans.of(TITLES, k, end):
+            return k
+    return None
 
 
 def _name_before_possessive(sdoc, spans: Spans, end: int) -> int:

@@ -147,8 +147,21 @@ class Parties:
         keys = self._one(head, hint)
         for conj in head.conjuncts:
             if conj.i > head.i:
-                keys += self._one(conj, hint)
+                keys += self._one(conj, hint) or self.titled_later(conj)
         return list(dict.fromkeys(keys))
+
+    def titled_later(self, title) -> list[str]:
+        """ "Fomin and Commander of the Iranian Army's Ground Forces Kioumars Heydari discussed ...",
+        parsed with the name hung elsewhere: the person named before the verb, after the title."""
+        if title.lemma_.lower() not in self.refs.pair_nouns.get("PERSON", ()) or title.head.pos_ not in ("PROPN", "NOUN"):
+            return []
+        verb = title.head.head
+        end = verb.i if verb.pos_ in ("VERB", "AUX") and verb.i > title.i else min(title.i + 12, len(title.doc))
+        for token in title.doc[title.i + 1:end]:
+            key = self.direct(token)
+            if key is not None and self.kind(key) == "PERSON":
+                return [key]
+        return []
 
     def _one(self, head, hint: list[str] | None, depth: int = 0) -> list[str]:
         key = self.direct(head)
@@ -370,6 +383,8 @@ class Parties:
                 continue
             if idx < before - WINDOW or len(found) == n:
                 break
+            if "COUNTRY" in types and self.kind(key) == "LOCATION" and self.country_of(key):
+                key = self.country_of(key)  # "arrived in Moscow ...; the sides discussed": Russia is one
             if self.kind(key) in types and key not in found:
                 found.append(key)
         return found
@@ -494,7 +509,8 @@ class Parties:
     def pair(self, head) -> list[str]:
         """ "the two countries", "both sides": the last two parties of the kind named."""
         words = {c.lower_ for c in head.children if c.dep_ in ("det", "nummod", "predet", "quantmod")}
-        if not ("both" in words or "the" in words and words & self.refs.pair_determiners):
+        sides = words == {"the"} and head.lower_ in ("sides", "parties")  # "the sides discussed ...": the two
+        if not ("both" in words or "the" in words and words & self.refs.pair_determiners or sides):
             return []  # "two friendly countries" introduces new ones; "the two countries" points back
         for etype, nouns in self.refs.pair_nouns.items():
             if head.lemma_ in nouns or head.lower_ in nouns:
