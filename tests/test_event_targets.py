@@ -1212,3 +1212,9 @@ def test_a_person_named_after_a_body_the_model_ran_on_is_a_person(nlp):  # noqa:
     sdoc.ents = [sdoc.char_span(start, start + len("Ground Forces Jomo Kariuki"), label="ORG")]
     found = mentions.find(Document(id="D", name="t.txt", source="t.txt", text=text), sdoc)
     assert ("Jomo Kariuki", "PERSON") in [(text[f.start_char:f.end_char], f.type) for f in found]
+
+
+def test_viewing_a_state_as_a_partner_is_support(nlp):
+    assert ("SUPPORT", "Kenya", "Uganda") in triples(nlp, "Kenya views Uganda as a strategic partner.")
+    assert ("SUPPORT", "Kenya", "Uganda") in triples(nlp, "Kenya sees Uganda as a key ally in the region.")
+    assert not any(t[0] == "SUPPORT" for t in triples(nlp, "Kenya sees Uganda as a threat."))
