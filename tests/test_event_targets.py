@@ -1218,3 +1218,10 @@ def test_viewing_a_state_as_a_partner_is_support(nlp):
     assert ("SUPPORT", "Kenya", "Uganda") in triples(nlp, "Kenya views Uganda as a strategic partner.")
     assert ("SUPPORT", "Kenya", "Uganda") in triples(nlp, "Kenya sees Uganda as a key ally in the region.")
     assert not any(t[0] == "SUPPORT" for t in triples(nlp, "Kenya sees Uganda as a threat."))
+
+
+def test_an_agreement_achieved_or_struck_is_agreed_and_no_strike(nlp):
+    got = triples(nlp, "Kenya and Uganda struck a deal on drones.")
+    assert ("AGREE", "Kenya", "Uganda") in got and not any(t[0] == "ASSAULT" for t in got), got
+    got = triples(nlp, "Kenyan and Ugandan officials achieved an agreement on border patrols.")
+    assert ("AGREE", "Kenya", "Uganda") in got, got
