@@ -1225,3 +1225,13 @@ def test_an_agreement_achieved_or_struck_is_agreed_and_no_strike(nlp):
     assert ("AGREE", "Kenya", "Uganda") in got and not any(t[0] == "ASSAULT" for t in got), got
     got = triples(nlp, "Kenyan and Ugandan officials achieved an agreement on border patrols.")
     assert ("AGREE", "Kenya", "Uganda") in got, got
+
+
+def test_a_second_name_hung_on_the_first_ones_title_is_a_conjunct(nlp):
+    text = ("On November 19, Brigadier General Jomo Kariuki, Deputy Chief of Staff of the Kenyan Armed Forces, and "
+            "Major General Farid Aliyev, an Azeri commander, met in Tehran for the fourth meeting of the Joint Commission.")
+    doc = nlp(text)
+    assert next(t for t in doc if t.text == "Aliyev").head.text == "Chief"  # as the small model parses it
+    table = [("Jomo Kariuki", "Jomo Kariuki", "PERSON", "Kenya"), ("Farid Aliyev", "Farid Aliyev", "PERSON", "Azerbaijan")]
+    got = claims_with(nlp, text, table + country_rows("Kenyan", "Azeri"))
+    assert ("CONSULT", "Jomo Kariuki", "Farid Aliyev") in [e[:3] for e in got], got

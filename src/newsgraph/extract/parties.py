@@ -145,7 +145,9 @@ class Parties:
     def phrase(self, head, hint: list[str] | None = None) -> list[str]:
         """The parties the phrase headed by `head` names: one per conjunct ("Iran and Russia")."""
         keys = self._one(head, hint)
-        for conj in head.conjuncts:
+        titles = [a for a in head.children if a.dep_ == "appos" and a.i > head.i]
+        # "Ashtiani, Deputy Chief of Staff, and Farid Aliyev met": the second name hangs on the title
+        for conj in [*head.conjuncts, *(c for a in titles for c in a.conjuncts)]:
             if conj.i > head.i:
                 keys += self._one(conj, hint) or self.titled_later(conj)
         return list(dict.fromkeys(keys))
