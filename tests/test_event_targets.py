@@ -1235,3 +1235,17 @@ def test_a_second_name_hung_on_the_first_ones_title_is_a_conjunct(nlp):
     table = [("Jomo Kariuki", "Jomo Kariuki", "PERSON", "Kenya"), ("Farid Aliyev", "Farid Aliyev", "PERSON", "Azerbaijan")]
     got = claims_with(nlp, text, table + country_rows("Kenyan", "Azeri"))
     assert ("CONSULT", "Jomo Kariuki", "Farid Aliyev") in [e[:3] for e in got], got
+
+
+def test_an_armed_groups_own_fighters_are_the_group_and_an_outlet_is_no_victim(nlp):
+    from newsgraph.extract import Analyser
+
+    def claims(text):
+        found = Analyser().analyse(Document(id="D", name="t.txt", source="t.txt", text=text))
+        names = {e.key: e.name for e in found.entities}
+        return [(e.type, names.get(e.actor), names.get(e.target), e.modality, names.get(e.source)) for e in found.events]
+
+    got = claims("Hezbollah said that its fighters fired dozens of rockets into northern Israel on Saturday.")
+    assert ("ASSAULT", "Hezbollah", "Israel", "asserted", "Hezbollah") in got, got
+    got = claims("Israeli strikes targeted a depot in southern Lebanon, three security sources told Reuters.")
+    assert not any(e[2] == "United Kingdom" for e in got), got

@@ -315,7 +315,7 @@ def aim_at_accuser(f: Found, parties) -> None:
     """ "Kenya accused Somali troops of starting the clash": an attack a state alleges against
     another, with no target told, is one it says it suffered."""
     ev = f.event
-    victim = parties.country_of(ev.source) if ev.modality == "alleged" else None
+    victim = parties.country_of(ev.source) if ev.modality == "alleged" and not parties.outlet(ev.source) else None
     if victim and not parties.same_side(victim, ev.actor):
         ev.target = victim
         ev.rule += "; target: the accuser's country"

@@ -128,7 +128,18 @@ class Parties:
         return self.country(ent.country)
 
     def lift(self, key: str | None) -> str | None:
+        """The country a party stands for; an armed group stands for itself ("its fighters" are Hezbollah's)."""
+        if self.armed_group(key):
+            return key
         return self.country_of(key) or key
+
+    def armed_group(self, key: str | None) -> bool:
+        ent = self.entities.get(key) if key is not None else None
+        return ent is not None and ent.type == "ORG" and bool(organisations().get(ent.name, {}).get("armed_group"))
+
+    def outlet(self, key: str | None) -> bool:
+        ent = self.entities.get(key) if key is not None else None
+        return ent is not None and ent.type == "ORG" and bool(organisations().get(ent.name, {}).get("outlet"))
 
     def same_side(self, a: str | None, b: str | None) -> bool:
         return a is not None and b is not None and self.side(a) == self.side(b)
@@ -136,9 +147,6 @@ class Parties:
     def side(self, key: str) -> str:
         """Whose side a party is on: its country's, except an armed group's ("Sudan" and the Rapid
         Support Forces fight each other)."""
-        ent = self.entities.get(key)
-        if ent is not None and ent.type == "ORG" and organisations().get(ent.name, {}).get("armed_group"):
-            return key
         return self.lift(key)
 
     # noun phrases -----------------------------------------------------------
@@ -213,7 +221,7 @@ class Parties:
                 return [key]  # "the lender" after "the IMF"
             if ent.type == "ORG" and word in self.refs.group_nouns \
                     and not set(ent.name.lower().split()) & self.refs.state_organs \
-                    and not organisations().get(ent.name, {}).get("outlet"):  # "supported the group" is no news agency
+                    and not self.outlet(key):  # "supported the group" is no news agency
                 return [key]  # "the militant group" after "al Shabaab"
         if word in self.refs.state_body_nouns and all(c.dep_ in ("det", "punct", "compound", "amod") for c in head.lefts):
             named = self.named_before(head)  # "the ministry said" after "South Korea's defence ministry said"
@@ -249,7 +257,7 @@ class Parties:
             ent = self.entities[key]
             if sent.start_char <= idx < head.idx and ent.type == "ORG" and ent.country \
                     and set(ent.name.lower().split()) & self.refs.force_name_words \
-                    and not organisations().get(ent.name, {}).get("armed_group"):
+                    and not self.armed_group(key):
                 return key
         return None
 
