@@ -67,7 +67,8 @@ def aim_deal_at_partner(f: Found, found: list[Found], parties) -> None:
     """ "Israel signed a contract to buy 14 F-35s from the United States": the deal is with the
     other party of the transfer it is signed for."""
     trigger = f.match.token
-    clause = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" else trigger  # "finalizing a deal to buy"
+    # "finalizing a deal to buy": the clause of the verb that carries the deal
+    clause = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" else trigger
     inside = {t.i for t in clause.subtree}
     for o in found:
         ev = o.event

@@ -144,7 +144,8 @@ def lexicon() -> Lexicon:
 @lru_cache(maxsize=1)
 def giving_verbs() -> frozenset[str]:
     """Verbs that give (AID verbs that are not received): "supplied drones to Russia for its war"."""
-    return frozenset(lemma for lemma, cues in lexicon().verbs.items() if any(c.type == "AID" and not c.reverse for c in cues))
+    return frozenset(lemma for lemma, cues in lexicon().verbs.items()
+                     if any(c.type == "AID" and not c.reverse for c in cues))
 
 
 @dataclass(frozen=True)

@@ -306,7 +306,8 @@ class FrameReader:
         intent_deps = ("xcomp", "pcomp", "prep", "dobj") if self._nominal else ("xcomp", "pcomp", "prep")
         ongoing = lemma in cue.continuing_verbs  # "will continue to support": under way already
         setting = dep == "prep" and self._node.lower_ in cue.setting_preps  # "agreed ... in a phone call"
-        if local and dep in intent_deps and not ongoing and not setting and (lemma in cue.intent_verbs or self.future(head)):
+        if local and dep in intent_deps and not ongoing and not setting \
+                and (lemma in cue.intent_verbs or self.future(head)):
             frame.announced = frame.announced or (self.future(head) and lemma not in cue.intent_verbs)
             frame.planned = True
             frame.cues.append(f"intent({head.lower_})")

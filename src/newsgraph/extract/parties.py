@@ -163,7 +163,8 @@ class Parties:
     def titled_later(self, title) -> list[str]:
         """ "Fomin and Commander of the Iranian Army's Ground Forces Kioumars Heydari discussed ...",
         parsed with the name hung elsewhere: the person named before the verb, after the title."""
-        if title.lemma_.lower() not in self.refs.pair_nouns.get("PERSON", ()) or title.head.pos_ not in ("PROPN", "NOUN"):
+        if title.lemma_.lower() not in self.refs.pair_nouns.get("PERSON", ()) \
+                or title.head.pos_ not in ("PROPN", "NOUN"):
             return []
         verb = title.head.head
         end = verb.i if verb.pos_ in ("VERB", "AUX") and verb.i > title.i else min(title.i + 12, len(title.doc))
@@ -268,8 +269,9 @@ class Parties:
         lemma = head.lemma_.lower()
         part = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
         part = count(part) if part is not None else None
-        earlier = [t for t in reversed(head.doc[:head.i]) if t.idx >= head.idx - 2 * WINDOW and t.lemma_.lower() == lemma]
         # a side named two windows back still holds for "the officials"
+        earlier = [t for t in reversed(head.doc[:head.i])
+                   if t.idx >= head.idx - 2 * WINDOW and t.lemma_.lower() == lemma]
         counted = [t for t in earlier if part is None or any(c.dep_ == "nummod" and (count(c) or 0) > part
                                                               for c in t.children)]
         for token in counted or earlier:

@@ -89,7 +89,7 @@ def unnamed_party_object(token, reader: Reader) -> bool:
     though none in particular (a denial then answers the one alleged)."""
     obj = next((c for c in token.children if c.dep_ == "dobj"), None)
     return obj is not None and generic(obj) and (obj.lemma_.lower() in reader.parties.refs.agent_nouns
-                                                 or obj.lemma_.lower() in reader.parties.refs.pair_nouns.get("COUNTRY", ()))
+                                                 or obj.lemma_.lower() in reader.parties.refs.pair_nouns["COUNTRY"])
 
 
 def satisfied(token, cue: Cue, args: Arguments, reader: Reader) -> bool:
@@ -98,7 +98,8 @@ def satisfied(token, cue: Cue, args: Arguments, reader: Reader) -> bool:
         return False
     if cue.object and "weapon" in cue.object and carried_event(token, reader):
         return False
-    if cue.pos == "verb" and not cue.object and struck_deal(token, reader) and cue.type not in carried_types(token, reader):
+    if cue.pos == "verb" and not cue.object and struck_deal(token, reader) \
+            and cue.type not in carried_types(token, reader):
         return False  # "struck a deal": the deal is the event, no strike
     if cue.party_object and "target=object" not in args.how and not unnamed_party_object(token, reader):
         return False

@@ -6,8 +6,9 @@ regions; nlp/lexicon.py), and `newsgraph_shapes` what has a recognisable shape
 (titles, designations, exercise codes, "<Name> Air Base"; nlp/shapes.py).
 Their spans go to `doc.spans["newsgraph"]` with exact character offsets,
 overlapping freely: extract/mentions.py decides between them and the model's
-own entities. The model's attribute_ruler is swapped for an identical but faster
-form (nlp/attributes.py).
+own entities. `newsgraph_participles` repairs verbs the small model tags as
+something else ("armed" as an adjective, "rejects" as a noun). The model's
+attribute_ruler is swapped for an identical but faster form (nlp/attributes.py).
 """
 from __future__ import annotations
 
@@ -66,8 +67,8 @@ PARTICIPLES = "newsgraph_participles"
 def make_participles(nlp, name):
     lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
     modality = load_yaml("modality.yaml")
-    denials: dict = {third_person(v): v for v in modality["deny_verbs"]}
-    denials["claim nouns"] = frozenset(modality["claim_nouns"])
+    denials = {third_person(v): v for v in modality["deny_verbs"]}  # "rejects" -> "reject"
+    claim_nouns = frozenset(modality["claim_nouns"])
 
     def repair_verbs(doc):
         """Verbs the small model tags as something else. "Iran armed Uganda with drones", tagged as an
@@ -80,7 +81,7 @@ def make_participles(nlp, name):
                 token.set_morph("Tense=Past|VerbForm=Fin")
                 if lemmatizer is not None and getattr(lemmatizer, "mode", "") == "rule":
                     token.lemma_ = lemmatizer.rule_lemmatize(token)[0]
-        answered_claims(doc, denials)
+        answered_claims(doc, denials, claim_nouns)
         return doc
     return repair_verbs
 
@@ -92,11 +93,10 @@ def third_person(verb: str) -> str:
     return verb + ("es" if verb.endswith(("s", "sh", "ch", "x", "z")) else "s")
 
 
-def answered_claims(doc, denials: dict[str, str]) -> None:
+def answered_claims(doc, denials: dict[str, str], claim_nouns: frozenset[str]) -> None:
     """ "..., a charge Tehran rejects": the small model reads "rejects" as a plural noun in apposition.
     A present-tense denial verb after a claim noun and a name is rebuilt as the relative clause it
     is (the name its subject), so the denial finds the claim it answers."""
-    claim_nouns = denials["claim nouns"]
     for verb in doc:
         lemma = denials.get(verb.lower_)
         if lemma is None or verb.pos_ not in ("NOUN", "PROPN") or verb.i < 2:
