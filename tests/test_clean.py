@@ -65,6 +65,15 @@ def test_boilerplate_lines_are_marked_and_excluded_from_analysis():
     assert "signed a grain supply agreement" in body
 
 
+def test_a_wire_trailer_is_boilerplate():
+    text = ("NAIROBI, May 2 (Reuters) - Kenya said it had sent drones to Somalia.\n\n"
+            "(Reporting by Amina Odhiambo in Nairobi; additional reporting by Jomo Kariuki; Editing by Ana Ruiz)\n")
+    doc = clean(raw(text))
+    assert labels(doc)["trailer"] == ["(Reporting by Amina Odhiambo in Nairobi; additional reporting by Jomo Kariuki; "
+                                      "Editing by Ana Ruiz)"]
+    assert "Amina Odhiambo" not in doc.analysable_text() and "sent drones to Somalia" in doc.analysable_text()
+
+
 @pytest.mark.parametrize("line, expected", [
     ("Tuesday 07/February/2025 - 01:03 AM", "2025-02-07"),
     ("August 29, 2024", "2024-08-29"),
