@@ -65,6 +65,15 @@ def test_boilerplate_lines_are_marked_and_excluded_from_analysis():
     assert "signed a grain supply agreement" in body
 
 
+def test_a_dateline_under_a_one_sentence_standfirst_dates_the_story():
+    text = ("Kenya sends drones to Somalia\n\nNairobi says the aircraft will help its troops, while Mogadishu "
+            "welcomed the move on Monday.\n\nPublished On 9 Aug 2026\n\nKenya on Monday sent six drones to Somalia, "
+            "the defence ministry said.\n")
+    doc = clean(raw(text))
+    assert doc.published == "2026-08-09" and labels(doc)["dateline"] == ["Published On 9 Aug 2026"]
+    assert "welcomed the move" in doc.analysable_text()
+
+
 def test_a_wire_trailer_is_boilerplate():
     text = ("NAIROBI, May 2 (Reuters) - Kenya said it had sent drones to Somalia.\n\n"
             "(Reporting by Amina Odhiambo in Nairobi; additional reporting by Jomo Kariuki; Editing by Ana Ruiz)\n")

@@ -122,5 +122,19 @@ def analyse(text: str, skip: list[Region], known_title: str | None = None) -> La
             label = "masthead"
         layout.regions.append(Region(line.start, line.end, label))
     body = max([start] + [ln.end for ln in top])
+    if layout.published is None:
+        _dated_after_standfirst(text, body, skip, layout)
     _wire(text, [start] + [ln.start for ln in lines(text) if body <= ln.start < body + 2000], layout)
     return layout
+
+
+def _dated_after_standfirst(text: str, body: int, skip: list[Region], layout: Layout) -> None:
+    """ "Published On 9 Aug 2026" under a one-sentence standfirst: the dateline of a web story
+    whose summary line reads like running text. Only the line right after the first body line."""
+    skipped = {(r.start, r.end) for r in skip}
+    after = [ln for ln in lines(text) if ln.start >= body and (ln.start, ln.end) not in skipped][:2]
+    if len(after) == 2 and _is_body(after[0]):
+        iso = dates.dateline(after[1].text)
+        if iso:
+            layout.published = iso
+            layout.regions.append(Region(after[1].start, after[1].end, "dateline"))
