@@ -78,8 +78,7 @@ def aim_deal_at_partner(f: Found, found: list[Found], parties) -> None:
         if len(sides) == 1 and len({ev.actor, ev.target}) == 2:
             f.event.target = sides[0]
             f.event.rule += f"; target: the other party of the {o.match.token.lower_}"
-            f.pending = False
-            rejudge(f, parties)
+            f.pending = False  # who speaks is judged again with the other targets found here (prefill)
             return
 
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .lexicon import frames, giving_verbs, lexicon
+from .lexicon import frames, lexicon
+from .parties import gift_served
 from .roles import Reader, is_passive, passive_accusal, receptive_adjective, subject
 
 CLAUSE_LOCAL = frozenset({"xcomp", "conj", "prep", "pcomp", "pobj", "acomp", "dobj", "advcl", "attr", "oprd"})
@@ -89,7 +90,7 @@ class FrameReader:
         frame = Frame(negated=self.negated(trigger), planned=future, announced=future,
                       background=trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and not culprit_of(trigger)
                       and receptive_adjective(trigger) is None and not self.taken_part(trigger))
-        frame.purpose = trigger.pos_ == "NOUN" and purpose_of_act(trigger)
+        frame.purpose = trigger.pos_ == "NOUN" and gift_served(trigger) is not None
         if self.hedged(trigger):
             frame.claimed = True
             frame.cues.append("hedge")
@@ -291,10 +292,10 @@ class FrameReader:
     def dismissive(self, predicate) -> bool:
         """ "... were baseless", "is a fabrication", "is not true", "has nothing to do with reality"."""
         cue = self.cue
-        said = [c for c in predicate.children if c.dep_ in ("acomp", "attr", "oprd", "dobj")]
+        complements = [c for c in predicate.children if c.dep_ in ("acomp", "attr", "oprd", "dobj")]
         return predicate.lemma_.lower() in cue.dismissive_words \
-            or any(c.lemma_.lower() in cue.dismissive_words for c in said) \
-            or self.negated(predicate) and any(c.lemma_.lower() in cue.truth_words for c in said)
+            or any(c.lemma_.lower() in cue.dismissive_words for c in complements) \
+            or self.negated(predicate) and any(c.lemma_.lower() in cue.truth_words for c in complements)
 
     def _verb_step(self, frame: Frame, head, lemma: str, dep: str, local: bool) -> bool:
         cue = self.cue
@@ -492,20 +493,6 @@ def culprit_of(noun) -> bool:
     holder = prep.head.lemma_.lower()
     return prep.lower_ in lex.culprit_preps or prep.lower_ in ("for", "of", "in") and (
         holder in lex.culprit_adjectives or holder in lex.culprit_nouns and prep.head.dep_ == "dobj")
-
-
-def purpose_of_act(noun) -> bool:
-    """ "supplied drones to Russia for use in its invasion of Ukraine": an event noun in the "for"
-    phrase of a giving verb names what the gift serves, told as known."""
-    node, through_for = noun, False
-    for _ in range(5):
-        if node.head.i == node.i:
-            return False
-        through_for = through_for or node.dep_ == "pobj" and node.head.lower_ == "for"
-        node = node.head
-        if node.pos_ == "VERB":
-            return through_for and node.lemma_.lower() in giving_verbs()
-    return False
 
 
 def swallowed_subject(verb):

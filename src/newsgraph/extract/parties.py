@@ -32,6 +32,20 @@ def count(token) -> int | None:
     return int(word) if word.isdigit() else COUNTS.get(word)
 
 
+def gift_served(noun):
+    """The giving verb whose "for" phrase `noun` sits in ("supplied drones to Russia for use in its
+    invasion"), or None: the act the gift serves."""
+    node, through_for = noun, False
+    for _ in range(5):
+        if node.head.i == node.i:
+            return None
+        through_for = through_for or node.dep_ == "pobj" and node.head.lower_ == "for"
+        node = node.head
+        if node.pos_ == "VERB":
+            return node if through_for and node.lemma_.lower() in giving_verbs() else None
+    return None
+
+
 @lru_cache(maxsize=1)
 def home_forces() -> frozenset[str]:
     """Nouns that, plain and unnamed ("the army"), stand for the forces of the story's country."""
@@ -142,12 +156,9 @@ class Parties:
         return ent is not None and ent.type == "ORG" and bool(organisations().get(ent.name, {}).get("outlet"))
 
     def same_side(self, a: str | None, b: str | None) -> bool:
-        return a is not None and b is not None and self.side(a) == self.side(b)
-
-    def side(self, key: str) -> str:
-        """Whose side a party is on: its country's, except an armed group's ("Sudan" and the Rapid
-        Support Forces fight each other)."""
-        return self.lift(key)
+        """Whether two parties are on one side: the same country, an armed group being its own side
+        ("Sudan" and the Rapid Support Forces fight each other)."""
+        return a is not None and b is not None and self.lift(a) == self.lift(b)
 
     # noun phrases -----------------------------------------------------------
     def phrase(self, head, hint: list[str] | None = None) -> list[str]:
@@ -433,21 +444,12 @@ class Parties:
     def receiver_of_purpose(self, token) -> list[str]:
         """ "supplied drones to Russia for use in its invasion of Ukraine": "its" in the purpose
         phrase of a giving verb is the receiver's (the "to" party, or the first object)."""
-        if token.dep_ != "poss":
+        giver = gift_served(token.head) if token.dep_ == "poss" else None
+        if giver is None:
             return []
-        node, through_for = token.head, False
-        for _ in range(5):
-            if node.head.i == node.i:
-                return []
-            through_for = through_for or node.dep_ == "pobj" and node.head.lower_ == "for"
-            node = node.head
-            if node.pos_ == "VERB":
-                break
-        if not through_for or node.pos_ != "VERB" or node.lemma_.lower() not in giving_verbs():
-            return []
-        to = [p for c in node.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+        to = [p for c in giver.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
               for p in c.children if p.dep_ == "pobj"]
-        objects = to or [c for c in node.children if c.dep_ in ("dative", "dobj")]
+        objects = to or [c for c in giver.children if c.dep_ in ("dative", "dobj")]
         return next((found for o in objects for found in [self._one(o, None, 1)] if found), [])
 
     def quoted(self, token) -> list[str]:

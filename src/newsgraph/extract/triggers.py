@@ -98,8 +98,7 @@ def satisfied(token, cue: Cue, args: Arguments, reader: Reader) -> bool:
         return False
     if cue.object and "weapon" in cue.object and carried_event(token, reader):
         return False
-    if cue.pos == "verb" and not cue.object and struck_deal(token, reader) \
-            and cue.type not in carried_types(token, reader):
+    if cue.pos == "verb" and not cue.object and carries_agreement(token, cue, reader):
         return False  # "struck a deal": the deal is the event, no strike
     if cue.party_object and "target=object" not in args.how and not unnamed_party_object(token, reader):
         return False
@@ -139,16 +138,12 @@ def carried_event(verb, reader: Reader) -> bool:
     return obj is not None and obj.lemma_.lower() in reader.lex.nouns and not reader.is_weapon(obj)
 
 
-def struck_deal(verb, reader: Reader) -> bool:
-    """ "struck a deal", "forged an agreement": a light verb carrying an agreement."""
+def carries_agreement(verb, cue: Cue, reader: Reader) -> bool:
+    """ "struck a deal", "forged an agreement": a light verb carrying an agreement, which is the
+    event, not one of the verb's own type."""
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    return carried_event(verb, reader) and obj is not None and "agreement" in reader.classes(obj)
-
-
-def carried_types(verb, reader: Reader) -> set[str]:
-    """The event types the object noun of a light verb names ("a deal": AGREE)."""
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    return {c.type for c in reader.lex.nouns.get(obj.lemma_.lower(), [])} if obj is not None else set()
+    return obj is not None and carried_event(verb, reader) and "agreement" in reader.classes(obj) \
+        and cue.type not in {c.type for c in reader.lex.nouns.get(obj.lemma_.lower(), [])}
 
 
 def is_place(token, reader: Reader) -> bool:
