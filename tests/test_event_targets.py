@@ -1242,3 +1242,40 @@ def test_an_armed_groups_own_fighters_are_the_group_and_an_outlet_is_no_victim(n
     assert ("ASSAULT", "Hezbollah", "Israel", "asserted", "Hezbollah") in got, got
     got = analysed_claims("Israeli strikes targeted a depot in southern Lebanon, three security sources told Reuters.")
     assert not any(e[2] == "United Kingdom" for e in got), got
+
+
+def test_firing_on_a_party_is_an_attack_and_residents_word_is_a_claim():
+    got = analysed_claims("Kenyan border guards fired on Ugandan posts near the Busia crossing, according to local residents.")
+    assert ("ASSAULT", "Kenya", "Uganda", "alleged", None) in got, got
+    got = analysed_claims("Witnesses said Kenyan troops fired at Ugandan fishermen on Lake Victoria.")
+    assert ("ASSAULT", "Kenya", "Uganda", "alleged", None) in got, got
+
+
+def test_sources_in_a_capital_are_placed_there_not_its_spokesmen():
+    got = analysed_claims("According to sources in Kampala, a Kenyan delegation visited Uganda in January.")
+    assert ("CONSULT", "Kenya", "Uganda", "alleged", None) in got, got
+
+
+def test_a_subject_hung_on_the_opening_phrase_is_the_verbs_subject(nlp):
+    text = ("According to sources in Kampala, a Kenyan delegation led by Deputy Defence Minister Brigadier General "
+            "Peter Otieno visited Uganda in March to discuss the supply of drones.")
+    delegation = next(t for t in nlp(text) if t.text == "delegation")
+    assert (delegation.dep_, delegation.head.text) == ("nsubj", "visited")
+    assert ("CONSULT", "Kenya", "Uganda", "alleged", None) in analysed_claims(text)
+
+
+def test_an_accusation_coordinated_with_a_saying_is_not_its_content():
+    got = analysed_claims("Kenya's foreign ministry accused Kampala of selling rifles to Somalia, and spokesman "
+                          "Peter Otieno said Ugandan firms were fuelling an arms race.")
+    assert ("ACCUSE", "Kenya", "Uganda", "asserted", None) in got, got
+    assert ("AID", "Uganda", "Somalia", "alleged", "Kenya") in got, got
+
+
+def test_a_report_by_an_outlet_is_its_claim_and_a_dismissal_answers_it():
+    got = analysed_claims("A report this week by the Kenyan newspaper Daily Nation said Uganda had signed a "
+                          "contract with Rwanda for armoured vehicles.")
+    assert ("AGREE", "Uganda", "Rwanda", "alleged", "Daily Nation") in got, got
+    got = analysed_claims("Uganda's army spokesman Felix Kulayigye dismissed a report by the Kenyan newspaper Daily "
+                          "Nation claiming that Uganda had agreed to sell rifles to Somalia.")
+    assert ("AID", "Uganda", "Somalia", "alleged", "Daily Nation") in got, got
+    assert ("AID", "Uganda", "Somalia", "denied", "Felix Kulayigye") in got, got

@@ -60,8 +60,8 @@ class FrameReader:
             return self.reader.of_all(t for c in verb.children if c.dep_ == "agent" for t in c.children)
         if subj is None and verb.lemma_.lower() in self.cue.report_verbs:
             subj = swallowed_subject(verb)
-        if subj is not None:
-            return self.reader.of(subj)
+        if subj is not None:  # "a report by the US outlet X said": its author
+            return self.reader.of(subj) or self.reader.of_all(self.authors(subj))
         return self.reader.implicit_actor(verb).actors
 
     def unnamed_source(self, verb) -> bool:
@@ -108,6 +108,8 @@ class FrameReader:
             self._node = node
             if dep == "relcl" and head.lemma_.lower() not in self.cue.claim_nouns:
                 break  # "arming the rebels, who have fired missiles": a description, outside the frame above
+            if dep == "ccomp" and coordinated_before(node, head):
+                break
             if self._step(frame, head, dep, local):
                 break
             local = local and dep in CLAUSE_LOCAL
@@ -242,7 +244,7 @@ class FrameReader:
     def claim_owner(self, noun) -> list[str]:
         """Whose claim a claim noun is: "US reports", "the statement of the Azerbaijani ministry",
         "the allegation that ... was voiced by Sullivan"."""
-        owner = self.reader.of(noun)
+        owner = self.reader.of(noun) or self.reader.of_all(self.authors(noun))  # "a report by the website X"
         if not owner and noun.dep_ == "nsubjpass":
             owner = self.reader.of_all(p for c in noun.head.children if c.dep_ == "agent"
                                        for p in c.children if p.dep_ == "pobj")
@@ -370,8 +372,13 @@ class FrameReader:
         frame.cues.append(f"{label}({head.lower_})")
         if source:
             frame.source = source
-            return True
+            return not self.answered(head)
         return False
+
+    def answered(self, verb) -> bool:
+        """ "dismissed a report by X claiming that ...": the report's claim, which a denial above may answer."""
+        return verb.dep_ == "acl" and verb.head.lemma_.lower() in self.cue.claim_nouns \
+            and verb.head.head.lemma_.lower() in self.cue.deny_verbs
 
     def cited(self, verb) -> list[str]:
         """ "CNN reported, citing US officials": the claimant the outlet cites, when the text names them."""
@@ -484,6 +491,17 @@ def denies_claim_above(trigger, cue) -> bool:
     if subj is not None and any(c.dep_ == "compound" and c.lemma_.lower() in cue.claim_nouns for c in subj.children):
         return True  # the same, parsed with the claim noun as a modifier of the denier
     return trigger.dep_ in ("relcl", "ccomp") and head.lemma_.lower() in cue.claim_nouns and subject(head) is None
+
+
+def coordinated_before(clause, verb) -> bool:
+    """ "X accused Seoul of selling arms, and spokesman Y said ...", parsed with the accusation as what
+    Y said: a clause ending before ", and <subject> said" is coordinated with the saying, not its content."""
+    subj = subject(verb)
+    if clause.i > verb.i or subj is None or subj.i > verb.i:
+        return False
+    start = subj.left_edge.i
+    return clause.right_edge.i < start and start >= 2 and verb.doc[start - 1].lower_ in ("and", "but") \
+        and verb.doc[start - 2].text == ","
 
 
 def culprit_of(noun) -> bool:

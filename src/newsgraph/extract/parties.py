@@ -332,7 +332,7 @@ class Parties:
                                          or child.lower_ == "with" and head.lemma_.lower() in self.refs.frontier_nouns
                                          or child.lower_ == "in" and self.speaks_for_where(head)):
                 for pobj in child.children:
-                    if pobj.dep_ == "pobj":
+                    if pobj.dep_ == "pobj" and not (child.lower_ == "in" and self.placed_in(head, pobj)):
                         found = self._one(pobj, hint, depth + 1)
                         if found:
                             return found + [k for c in pobj.conjuncts if c.i > pobj.i for k in self._one(c, hint, 3)]
@@ -356,6 +356,12 @@ class Parties:
         Beirut" serve there for another."""
         lemma = head.lemma_.lower()
         return self.refs.located(head) or lemma in self.refs.agent_nouns and lemma not in self.refs.posted_nouns
+
+    def placed_in(self, head, pobj) -> bool:
+        """ "sources in Niamey": informants the place only locates (see `placed_nouns`)."""
+        hit = gazetteer.lookup(pobj.text)
+        return head.lemma_.lower() in self.refs.placed_nouns and (
+            self.kind(self.at(pobj)) == "LOCATION" or bool(hit) and hit[1] == "capital")
 
     def works_for(self, head) -> bool:
         """ "a spokesman for the Kremlin", "experts for the UN" speak for it; "its envoy for Afghanistan"

@@ -82,6 +82,7 @@ def make_participles(nlp, name):
                 if lemmatizer is not None and getattr(lemmatizer, "mode", "") == "rule":
                     token.lemma_ = lemmatizer.rule_lemmatize(token)[0]
         answered_claims(doc, denials, claim_nouns)
+        opening_subjects(doc)
         return doc
     return repair_verbs
 
@@ -118,6 +119,28 @@ def answered_claims(doc, denials: dict[str, str], claim_nouns: frozenset[str]) -
         verb.head, verb.dep_ = claim, "relcl"
         verb.pos_, verb.tag_, verb.lemma_ = "VERB", "VBZ", lemma
         verb.set_morph("Number=Sing|Person=3|Tense=Pres|VerbForm=Fin")
+
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
+
+
+def opening_subjects(doc) -> None:
+    """ "According to sources in Niamey, an Iranian delegation visited Niger": the small model hangs
+    the subject as an apposition on the opening phrase, leaving the finite verb after it without
+    one. Such an apposition, right before that verb and inside a phrase the verb governs, is its
+    subject."""
+    for appos in doc:
+        if appos.dep_ != "appos" or appos.left_edge.i == 0 or doc[appos.left_edge.i - 1].text != ",":
+            continue
+        verb = doc[appos.right_edge.i + 1] if appos.right_edge.i + 1 < len(doc) else None
+        if verb is None or verb.pos_ not in ("VERB", "AUX") or verb.tag_ not in ("VBD", "VBZ", "VBP") \
+                or any(c.dep_ in SUBJECTS for c in verb.children):
+            continue
+        opener = appos
+        while opener.head.i != opener.i and opener.head.i != verb.i:
+            opener = opener.head
+        if opener.head.i == verb.i and opener.dep_ == "prep" and opener.i < appos.i:
+            appos.head, appos.dep_ = verb, "nsubj"
 
 
 @Language.factory(SHAPES)
