@@ -1279,3 +1279,9 @@ def test_a_report_by_an_outlet_is_its_claim_and_a_dismissal_answers_it():
                           "Nation claiming that Uganda had agreed to sell rifles to Somalia.")
     assert ("AID", "Uganda", "Somalia", "alleged", "Daily Nation") in got, got
     assert ("AID", "Uganda", "Somalia", "denied", "Felix Kulayigye") in got, got
+
+
+def test_a_claim_called_false_is_denied():
+    """"false" is quoted in the data file: bare, YAML reads it as a boolean and the word never matched."""
+    got = analysed_claims("Uganda said the claim that it had supplied drones to Sudan was false.")
+    assert ("AID", "Uganda", "Sudan", "denied", "Uganda") in got, got
