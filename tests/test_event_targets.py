@@ -1285,3 +1285,10 @@ def test_a_claim_called_false_is_denied():
     """"false" is quoted in the data file: bare, YAML reads it as a boolean and the word never matched."""
     got = analysed_claims("Uganda said the claim that it had supplied drones to Sudan was false.")
     assert ("AID", "Uganda", "Sudan", "denied", "Uganda") in got, got
+
+
+def test_an_expressed_keenness_or_readiness_is_a_plan_its_expresser_voices():
+    got = analysed_claims("The Kenyan delegation expressed its readiness to take part in more joint exercises with Uganda.")
+    assert ("COOPERATE", "Kenya", "Uganda", "planned", "Kenya") in got, got
+    got = analysed_claims("Kenya expressed its keenness to expand joint training with Uganda.")
+    assert ("COOPERATE", "Kenya", "Uganda", "planned", "Kenya") in got, got

@@ -314,6 +314,11 @@ class FrameReader:
             frame.announced = frame.announced or (self.future(head) and lemma not in cue.intent_verbs)
             frame.planned = True
             frame.cues.append(f"intent({head.lower_})")
+        if local and dep in ("advcl", "xcomp") and self.intent_object(head, self._node):
+            frame.planned = True  # "expressed its keenness to expand training", the clause parsed on the verb
+            frame.cues.append(f"intent({head.lower_})")
+            if lemma in cue.report_verbs:  # ... voiced by the one who expressed it
+                return self._speaker(frame, head, claimed=False, label="report")
         if local and dep == "xcomp" and self.negated(head):
             frame.negated = True
         if lemma in cue.hedge_passives and is_passive(head) and dep == "xcomp":
@@ -337,6 +342,11 @@ class FrameReader:
                 frame.cues.append(f"intent({head.lower_})")
             return self._speaker(frame, head, claimed=False, label="report")
         return False
+
+    def intent_object(self, verb, clause) -> bool:
+        """Whether an infinitive clause follows `verb`'s object that is an intent noun ("keenness to")."""
+        return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in self.cue.intent_nouns and c.i < clause.i for c in verb.children)
 
     def appended_denial(self, verb, dep: str) -> bool:
         """ "Kenya accused Uganda of ..., a charge Kampala denies", parsed as if Kampala denied the
