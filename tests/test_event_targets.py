@@ -1292,3 +1292,12 @@ def test_an_expressed_keenness_or_readiness_is_a_plan_its_expresser_voices():
     assert ("COOPERATE", "Kenya", "Uganda", "planned", "Kenya") in got, got
     got = analysed_claims("Kenya expressed its keenness to expand joint training with Uganda.")
     assert ("COOPERATE", "Kenya", "Uganda", "planned", "Kenya") in got, got
+
+
+def test_a_claim_rejected_as_something_and_a_rejected_account_are_denied():
+    got = analysed_claims("Kenya said Uganda had supplied drones to Somalia. Uganda's foreign ministry rejected the "
+                          "claim as \"pure fabrication\" and said Kampala supported peace.")
+    assert ("AID", "Uganda", "Somalia", "denied", "Uganda") in got, got
+    got = analysed_claims("Kenya said a Ugandan patrol boat rammed a Kenyan fishing vessel. Uganda's defence ministry "
+                          "rejected the account, saying the Kenyan vessel had entered its waters.")
+    assert ("ASSAULT", "Uganda", "Kenya", "denied", "Uganda") in got, got

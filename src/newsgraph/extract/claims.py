@@ -228,7 +228,8 @@ def refers_to_claims(trigger) -> bool:
     part = next((p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                  if p.dep_ == "pobj" and p.lemma_.lower() in claim_nouns), None)
     obj = part if part is not None and obj.lemma_.lower() in PARTITIVES else obj  # "every one of these charges"
-    spelled_out = any(c.dep_ in ("acl", "relcl", "prep") and not described(c) for c in obj.children)
+    spelled_out = any(c.dep_ in ("acl", "relcl", "prep") and not described(c) and c.lower_ != "as"
+                      for c in obj.children)  # "rejected the claim as fabrication" spells nothing out
     return not spelled_out and (obj.lemma_.lower() in claim_nouns or obj.lower_ in ANAPHORS)
 
 
