@@ -1301,3 +1301,8 @@ def test_a_claim_rejected_as_something_and_a_rejected_account_are_denied():
     got = analysed_claims("Kenya said a Ugandan patrol boat rammed a Kenyan fishing vessel. Uganda's defence ministry "
                           "rejected the account, saying the Kenyan vessel had entered its waters.")
     assert ("ASSAULT", "Uganda", "Kenya", "denied", "Uganda") in got, got
+
+
+def test_reports_that_no_one_owns_make_a_claim():
+    got = analysed_claims("Reports said Uganda was selling rifles to Somalia.")
+    assert ("AID", "Uganda", "Somalia", "alleged", None) in got, got
