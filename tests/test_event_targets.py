@@ -1306,3 +1306,9 @@ def test_a_claim_rejected_as_something_and_a_rejected_account_are_denied():
 def test_reports_that_no_one_owns_make_a_claim():
     got = analysed_claims("Reports said Uganda was selling rifles to Somalia.")
     assert ("AID", "Uganda", "Somalia", "alleged", None) in got, got
+
+
+def test_moving_weapons_to_a_party_is_aid_and_moving_troops_is_not():
+    got = analysed_claims("Kenya accused Uganda of moving rifles to al-Shabaab.")
+    assert ("AID", "Uganda", "al-Shabaab", "alleged", "Kenya") in got, got
+    assert not any(e[0] == "AID" for e in analysed_claims("Uganda moved troops to the Kenyan border."))
