@@ -1312,3 +1312,13 @@ def test_moving_weapons_to_a_party_is_aid_and_moving_troops_is_not():
     got = analysed_claims("Kenya accused Uganda of moving rifles to al-Shabaab.")
     assert ("AID", "Uganda", "al-Shabaab", "alleged", "Kenya") in got, got
     assert not any(e[0] == "AID" for e in analysed_claims("Uganda moved troops to the Kenyan border."))
+
+
+def test_an_attack_blamed_on_a_party_is_its_alleged_act():
+    got = analysed_claims("Kenyan officials blamed the attack on al-Shabaab.")
+    assert ("ACCUSE", "Kenya", "al-Shabaab", "asserted", None) in got, got
+    assert ("ASSAULT", "al-Shabaab", None, "alleged", "Kenya") in got, got
+    got = analysed_claims("Kenya attributed the bombing to al-Shabaab.")
+    assert ("ASSAULT", "al-Shabaab", None, "alleged", "Kenya") in got, got
+    got = analysed_claims("Kenya blamed Somalia for the attack.")
+    assert ("ASSAULT", "Somalia", None, "alleged", "Kenya") in got, got

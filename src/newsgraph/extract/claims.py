@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from .lexicon import frames, lexicon
 from .modality import decide, denies_claim_above
-from .roles import child
+from .roles import child, laid_on
 
 if TYPE_CHECKING:
     from .events import EventReader, Found
@@ -133,6 +133,8 @@ def complete_pending(found: list[Found], parties) -> list[Found]:
                 o.event.actor is None or parties.same_side(o.event.actor, f.event.actor))
                 and not parties.same_side(o.event.target, f.event.actor))
             if earlier is None:
+                if laid_on(f.match.args):  # "blamed the attack on X": X's act, aimed where told before if it was
+                    out.append(f)
                 continue
             borrow(f, earlier, f.event.actor, earlier.event.target, "target", parties)
         out.append(f)

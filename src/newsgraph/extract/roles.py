@@ -49,6 +49,17 @@ def listed(name: str) -> frozenset[str]:
     return frozenset(str(w) for w in load_yaml("references.yaml").get(name) or ())
 
 
+def blamed(verb) -> list:
+    """Whom "blamed the attack on X" blames: the object of the verb's blaming preposition."""
+    word = (load_yaml("references.yaml").get("blaming_verbs") or {}).get(verb.lemma_.lower())
+    return prep_objects(verb, {word}) if word else []
+
+
+def laid_on(args) -> bool:
+    """ "blamed the attack on al-Shabaab": an act whose doer a charge names, worth keeping untargeted."""
+    return any(how.startswith(("actor=blamed", "actor=accused by")) for how in args.how)
+
+
 MODIFIERS = frozenset({"amod", "compound", "npadvmod", "nmod"})
 REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself"})
 
@@ -444,6 +455,9 @@ class Reader:
             # "Japan summoned the envoy to protest": the state itself acts, as its subject
             args.named_actor = implicit.subject is not None and self.parties.direct(implicit.subject) is not None
         self._patient(verb, patient, cue, args)
+        if not args.targets and blamed(verb):  # "blamed the attack on al-Shabaab": al-Shabaab is accused
+            args.targets = self.of_all(blamed(verb))
+            args.how.append("target=blamed")
         if not args.targets and not cue.reverse:
             self._means_of(verb, args)
         if cue.reverse:
@@ -723,6 +737,11 @@ class Reader:
 
     def _culprit(self, noun, args: Arguments) -> None:
         """ "Kenya was behind the attack", "Kenya was responsible for the strike": Kenya acts."""
+        if noun.dep_ == "dobj" and blamed(noun.head):  # "blamed the attack on al-Shabaab"
+            args.actors = self.of_all(blamed(noun.head))
+            if args.actors:
+                args.how.append(f"actor=blamed by {noun.head.lower_}")
+            return
         prep = noun.head if noun.dep_ == "pobj" else None
         holder = prep.head if prep is not None and prep.dep_ == "prep" else None
         if holder is None:

@@ -69,6 +69,7 @@ def make_participles(nlp, name):
     modality = load_yaml("modality.yaml")
     denials = {third_person(v): v for v in modality["deny_verbs"]}  # "rejects" -> "reject"
     claim_nouns = frozenset(modality["claim_nouns"])
+    blaming = load_yaml("references.yaml")["blaming_verbs"]
 
     def repair_verbs(doc):
         """Verbs the small model tags as something else. "Iran armed Uganda with drones", tagged as an
@@ -83,6 +84,7 @@ def make_participles(nlp, name):
                     token.lemma_ = lemmatizer.rule_lemmatize(token)[0]
         answered_claims(doc, denials, claim_nouns)
         opening_subjects(doc)
+        blamed_on(doc, blaming)
         return doc
     return repair_verbs
 
@@ -122,6 +124,17 @@ def answered_claims(doc, denials: dict[str, str], claim_nouns: frozenset[str]) -
 
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
+def blamed_on(doc, blaming: dict[str, str]) -> None:
+    """ "blamed the attack on al-Shabaab": the model hangs "on al-Shabaab" on the attack, as its
+    target; it names whom the verb blames, and is hung on the verb."""
+    for verb in doc:
+        prep_word = blaming.get(verb.lemma_.lower())
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None) if prep_word else None
+        if obj is None or any(c.dep_ == "prep" and c.lower_ == prep_word for c in verb.children):
+            continue
+        prep = next((c for c in reversed(list(obj.children)) if c.dep_ == "prep" and c.lower_ == prep_word), None)
+        if prep is not None:
+            prep.head = verb
 
 
 def opening_subjects(doc) -> None:
