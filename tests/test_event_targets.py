@@ -707,7 +707,8 @@ def test_a_delivery_from_a_party_is_given_by_it(nlp):
 def test_readiness_to_take_part_in_drills_is_the_readys_planned_cooperation(nlp):
     table = country_rows("Kenya", "Uganda", "Ugandan")
     text = "Kenya expressed its readiness to take part in joint exercises with Uganda, the Ugandan army said."
-    assert ("COOPERATE", "Kenya", "Uganda", "planned", "Uganda") in claims_with(nlp, text, table)
+    # the one who expressed the readiness voices the plan (as the seeds' gold has it), not who relays it
+    assert ("COOPERATE", "Kenya", "Uganda", "planned", "Kenya") in claims_with(nlp, text, table)
     text = "Uganda urged Kenya to sanction the companies involved in the drills."  # involved: the companies
     assert not any(e[0] == "COOPERATE" for e in claims_with(nlp, text, table))
 
