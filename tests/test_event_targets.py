@@ -1323,3 +1323,22 @@ def test_an_attack_blamed_on_a_party_is_its_alleged_act():
     assert ("ASSAULT", "al-Shabaab", None, "alleged", "Kenya") in got, got
     got = analysed_claims("Kenya blamed Somalia for the attack.")
     assert ("ASSAULT", "Somalia", None, "alleged", "Kenya") in got, got
+
+
+def test_parties_accusing_each_other_each_charge_the_other():
+    got = analysed_claims("Kenya and Uganda blamed each other for the shelling.")
+    assert {("ACCUSE", "Kenya", "Uganda", "asserted", None), ("ACCUSE", "Uganda", "Kenya", "asserted", None),
+            ("ASSAULT", "Kenya", "Uganda", "alleged", "Uganda"), ("ASSAULT", "Uganda", "Kenya", "alleged", "Kenya")} \
+        <= set(got), got
+    got = analysed_claims("Kenya and Uganda accused one another of shelling border villages.")
+    assert ("ASSAULT", "Kenya", "Uganda", "alleged", "Uganda") in got, got
+    assert ("ASSAULT", "Kenya", "Uganda", "alleged", "Kenya") not in got, got
+
+
+def test_bombs_dropped_fire_directed_and_an_attack_initiated_are_assaults():
+    got = analysed_claims("Uganda claimed that Kenyan jets dropped bombs on a road near the town of Busia in Uganda.")
+    assert ("ASSAULT", "Kenya", "Uganda", "alleged", "Uganda") in got, got
+    got = analysed_claims("Uganda said Kenyan troops directed artillery fire towards two villages in Uganda.")
+    assert ("ASSAULT", "Kenya", "Uganda", "alleged", "Uganda") in got, got
+    got = analysed_claims("The Ugandan army spokesman alleged that Kenyan soldiers had initiated the attack on Uganda.")
+    assert ("ASSAULT", "Kenya", "Uganda", "alleged", "Uganda") in got, got

@@ -68,10 +68,14 @@ class EventReader:
             status = "pending"  # "Moscow denied mistreating prisoners": the act alleged earlier, if any
         if status is None:
             return []
+        both_ways = pairs(match, actors, targets, self.reader.lex.symmetric, self.reader.lex.mutual)
+        if match.args.reciprocal and frame.claimed and not targets:  # "blamed each other for the shelling":
+            return [Found(self.event(match, sent, dates, frame, actor, target, "alleged", target), n, match, frame)
+                    for actor, target in both_ways]  # each side's charge against the other
         return [Found(self.event(match, sent, dates, frame, actor, target, *decided), n, match, frame,
                       pending=status == "pending", orphan=status == "orphan")
                 for decided in decisions(frame, match.type, actors, targets, self.parties)
-                for actor, target in pairs(match, actors, targets, self.reader.lex.symmetric, self.reader.lex.mutual)]
+                for actor, target in both_ways]
 
     def arrange(self, match: Match, frame: Frame) -> tuple[list[str], list[str]]:
         """Actors and targets as the event's parties: persons lifted when they deny for their
@@ -156,7 +160,7 @@ def pairs(match: Match, actors: list[str], targets: list[str], symmetric, mutual
     """(actor, target) of each event: joint subjects of a symmetric or joint act pair up with
     each other ("Iran, Russia and China held a drill"), of a mutual one both ways ("A and B
     released prisoners"); otherwise each actor with each target."""
-    if not targets and len(actors) >= 2 and match.type in mutual:
+    if not targets and len(actors) >= 2 and (match.type in mutual or match.args.reciprocal):
         return [(a, b) for a in actors for b in actors if a != b]
     if not targets and len(actors) >= 2 and (match.type in symmetric or match.cue.joint is True):
         return [(a, b) for i, a in enumerate(actors) for b in actors[i + 1:]]

@@ -40,6 +40,7 @@ class Arguments:
     light: bool = False  # an event noun carried by a light verb ("held talks")
     filled: bool = False  # a recipient slot holds a non-party ("spoke to reporters")
     named_actor: bool = False  # the actor is the subject itself ("Iran protested"), not "Iranian students"
+    reciprocal: bool = False  # "accused each other": each actor acts on the others
     how: list[str] = field(default_factory=list)
 
 
@@ -47,6 +48,17 @@ class Arguments:
 def listed(name: str) -> frozenset[str]:
     """The words listed under `name` in references.yaml (lists read by the event roles only)."""
     return frozenset(str(w) for w in load_yaml("references.yaml").get(name) or ())
+
+
+RECIPROCAL = "parties=accusing each other"
+
+
+def reciprocal(token) -> bool:
+    """ "each other", "one another", "the other": the subjects acting on one another."""
+    if token is None:
+        return False
+    words = {token.lower_, *(c.lower_ for c in token.children if c.dep_ in ("det", "nummod"))}
+    return words in ({"other", "each"}, {"another", "one"}, {"other", "the"})
 
 
 def blamed(verb) -> list:
@@ -331,6 +343,8 @@ class Reader:
         if via.dep_ in ("xcomp", "prep", "pcomp"):
             controller = plain_object(head) or child(head, "dative")
             controller = direct_object(head) if controller is None else controller
+            if reciprocal(controller) and len(self.of(subject(head))) >= 2:  # "accused each other of shelling"
+                return Implicit(self.of(subject(head)), RECIPROCAL)
             tool = head.lemma_.lower() in listed("instrument_verbs")  # "used Iranian drones to attack"
             obj = self.of(controller) if controller is not None and self.agentive(controller) and not tool else []
             if obj and head.lemma_.lower() in self.lex.joining_verbs:  # "Norway joined the EU in sanctioning"
@@ -451,10 +465,12 @@ class Reader:
         if not args.actors and not passive and subj is None:
             implicit = self.implicit_actor(verb)
             args.actors, args.inherited = implicit.actors, bool(implicit.actors)
+            args.reciprocal = implicit.how == RECIPROCAL
             args.how.append(implicit.how)
             # "Japan summoned the envoy to protest": the state itself acts, as its subject
             args.named_actor = implicit.subject is not None and self.parties.direct(implicit.subject) is not None
         self._patient(verb, patient, cue, args)
+        args.reciprocal = args.reciprocal or not args.targets and len(args.actors) >= 2 and reciprocal(patient)
         if not args.targets and blamed(verb):  # "blamed the attack on al-Shabaab": al-Shabaab is accused
             args.targets = self.of_all(blamed(verb))
             args.how.append("target=blamed")
@@ -748,6 +764,12 @@ class Reader:
             return
         accused = child(holder, "dobj") if prep.lower_ in ("of", "for") and not passive_accusal(holder) \
             and holder.lemma_.lower() in frames().accuse_frames else None
+        if accused is not None and accused.i < noun.i and reciprocal(accused):  # "blamed each other for the shelling"
+            args.actors = self.of(subject(holder)) if holder.pos_ in ("VERB", "AUX") else []
+            args.reciprocal = len(args.actors) >= 2
+            if args.reciprocal:
+                args.how.append(f"{RECIPROCAL} ({holder.lower_})")
+            return
         if accused is not None and accused.i < noun.i:  # "accused Russia of the attack", "blamed X for the strike"
             args.actors = self.of(accused)
             if args.actors:
