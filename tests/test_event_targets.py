@@ -1342,3 +1342,22 @@ def test_bombs_dropped_fire_directed_and_an_attack_initiated_are_assaults():
     assert ("ASSAULT", "Kenya", "Uganda", "alleged", "Uganda") in got, got
     got = analysed_claims("The Ugandan army spokesman alleged that Kenyan soldiers had initiated the attack on Uganda.")
     assert ("ASSAULT", "Kenya", "Uganda", "alleged", "Uganda") in got, got
+
+
+def test_being_behind_a_shootout_is_doing_it():
+    got = analysed_claims("Kenya accused Uganda of being behind a shootout between armed men and Kenyan police.")
+    assert ("ASSAULT", "Uganda", "Kenya", "alleged", "Kenya") in got, got
+
+
+def test_an_allegation_denied_by_a_party_is_denied_not_alleged():
+    got = analysed_claims("Kenya accuses Uganda of shelling Kenyan villages, an allegation denied by Kampala.")
+    assert ("REJECT", "Uganda", "Kenya", "asserted", None) in got, got
+    assert ("ASSAULT", "Uganda", "Kenya", "denied", "Uganda") in got, got
+
+
+def test_it_is_a_lie_that_denies_the_clause():
+    got = analysed_claims("\"It is an absolute lie that Kampala is sending troops to Kenya,\" Uganda's foreign minister said.")
+    assert any(e[:4] == ("AID", "Uganda", "Kenya", "denied") for e in got), got
+    got = analysed_claims("It is not true that Uganda sent troops to Kenya.")
+    assert ("AID", "Uganda", "Kenya", "denied", None) in got, got
+    assert ("AID", "Uganda", "Kenya", "asserted", None) in analysed_claims("It is true that Uganda sent troops to Kenya.")

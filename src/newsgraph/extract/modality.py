@@ -106,7 +106,8 @@ class FrameReader:
             if dep == "conj" and any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children):
                 dep = "ccomp"  # "said the pullout was over, but that Chad remained open to ...": a second complement
             self._node = node
-            if dep == "relcl" and head.lemma_.lower() not in self.cue.claim_nouns:
+            if dep == "relcl" and head.lemma_.lower() not in self.cue.claim_nouns \
+                    and self.extraposed_dismissal(head, dep) is None:
                 break  # "arming the rebels, who have fired missiles": a description, outside the frame above
             if dep == "ccomp" and coordinated_before(node, head):
                 break
@@ -185,6 +186,13 @@ class FrameReader:
         if dep == "advcl" and marks & cue.time_marks:
             frame.background = True  # "was supplied before Russia launched its invasion": a date, not the claim
             return True  # no speaker above claims it
+        copula = self.extraposed_dismissal(head, dep)
+        if copula is not None:  # "It is an absolute lie that Belgrade is preparing an attack", he said
+            above = copula.head
+            said = copula.dep_ in ("ccomp", "parataxis") and above.lemma_.lower() in cue.report_verbs
+            frame.denied_by = self.speaker(above) if said else []
+            frame.cues.append(f"dismiss(it is {head.lower_})")
+            return True
         if head.pos_ in ("VERB", "AUX"):
             return self._verb_step(frame, head, lemma, dep, local)
         if head.pos_ in ("NOUN", "PROPN"):
@@ -290,6 +298,17 @@ class FrameReader:
         if said and self.dismissive(head):
             return head.head
         return None
+
+    def extraposed_dismissal(self, head, dep: str):
+        """The copula of "it is a lie / not true that <clause>", when `head` carries that clause."""
+        if dep not in ("ccomp", "acl", "relcl"):
+            return None
+        nominal = dep in ("acl", "relcl")  # "a lie that ...", parsed on the noun
+        copula = head.head if nominal and head.dep_ in ("attr", "acomp") else head
+        if nominal and head.lemma_.lower() not in self.cue.dismissive_words:
+            return None
+        expletive = any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in copula.children)
+        return copula if expletive and copula.lemma_.lower() == "be" and self.dismissive(copula) else None
 
     def dismissive(self, predicate) -> bool:
         """ "... were baseless", "is a fabrication", "is not true", "has nothing to do with reality"."""
@@ -500,6 +519,8 @@ def denies_claim_above(trigger, cue) -> bool:
     head, subj = trigger.head, subject(trigger)
     if subj is not None and any(c.dep_ == "compound" and c.lemma_.lower() in cue.claim_nouns for c in subj.children):
         return True  # the same, parsed with the claim noun as a modifier of the denier
+    if trigger.dep_ == "acl" and head.lemma_.lower() in cue.claim_nouns:
+        return True  # "..., an allegation denied by Pristina"
     return trigger.dep_ in ("relcl", "ccomp") and head.lemma_.lower() in cue.claim_nouns and subject(head) is None
 
 

@@ -786,6 +786,11 @@ class Reader:
             args.actors = self.of(subject(holder))
             if args.actors:
                 args.how.append(f"actor=subject of {holder.lower_} {prep.lower_}")
+        elif holder.pos_ in ("VERB", "AUX"):  # "accused Serbia of being behind the shootout"
+            implicit = self.implicit_actor(holder)
+            args.actors = implicit.actors
+            if args.actors:
+                args.how.append(f"actor={implicit.how} ({holder.lower_} {prep.lower_})")
 
     def _beneficiary(self, noun, args: Arguments) -> None:
         """ "approved a loan to help Kenya rebuild roads": the party the purpose clause helps."""
