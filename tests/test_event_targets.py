@@ -1361,3 +1361,14 @@ def test_it_is_a_lie_that_denies_the_clause():
     got = analysed_claims("It is not true that Uganda sent troops to Kenya.")
     assert ("AID", "Uganda", "Kenya", "denied", None) in got, got
     assert ("AID", "Uganda", "Kenya", "asserted", None) in analysed_claims("It is true that Uganda sent troops to Kenya.")
+
+
+def test_calling_a_claim_baseless_denies_it_once():
+    got = analysed_claims("Kenya said Uganda had shelled its villages. Uganda called the claims \"baseless propaganda\".")
+    assert ("REJECT", "Uganda", "Kenya", "asserted", None) in got, got
+    assert ("ASSAULT", "Uganda", "Kenya", "denied", "Uganda") in got, got
+    got = analysed_claims("Kenya said Uganda had shelled its villages. Uganda described the accusations as lies.")
+    assert ("ASSAULT", "Uganda", "Kenya", "denied", "Uganda") in got, got
+    got = analysed_claims("Uganda rejected the reports, calling them a fabrication.")
+    assert [e[0] for e in got].count("REJECT") == 1, got
+    assert ("ACCUSE", "Kenya", "Uganda", "asserted", None) in analysed_claims("Kenya called Uganda a threat.")

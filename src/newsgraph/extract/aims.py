@@ -112,7 +112,20 @@ def aim(found: list[Found], reader: EventReader) -> list[Found]:
         elif f.event.type in listed("judging_types"):
             extra += aim_at_judged(f, found, reader.parties)
     found = found + extra
-    return [f for f in found if not unaddressed(f) and not shadowed(f, found)]
+    return [f for f in found if not unaddressed(f) and not shadowed(f, found) and not restated_denial(f)]
+
+
+def restated_denial(f: Found) -> bool:
+    """ "rejected the reports, calling them a fabrication", "rejected what it called absurd rumours":
+    a labelling that only colours a denial already made is no second denial."""
+    if f.event.type != "REJECT" or not f.match.cue.as_:
+        return False
+    token = f.match.token
+    if f.event.modality == "denied" or any(c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") for c in token.children):
+        return True
+    deny = frames().deny_verbs
+    return token.dep_ in ("advcl", "relcl", "ccomp", "conj", "xcomp") and token.head.lemma_.lower() in deny \
+        or token.head.dep_ in ("dobj", "pobj") and token.head.head.lemma_.lower() in deny
 
 
 def shadowed(f: Found, found: list[Found]) -> bool:
@@ -130,8 +143,8 @@ def unaddressed(f: Found) -> bool:
     escalation": a description (an "as" entry) of no party's act."""
     if f.event.target is not None:
         return False
-    if f.match.cue.as_ or f.event.type in listed("aimed_only_types"):
-        return True
+    if f.match.cue.as_ and f.event.type != "REJECT" or f.event.type in listed("aimed_only_types"):
+        return True  # (a claim called baseless is denied, whoever made it)
     token = f.match.token
     if f.event.type not in listed("addressed_only_types") or any(
             c.dep_ in ("prep", "dative") and c.lower_ in ADDRESSING_PREPS for c in token.children):

@@ -113,7 +113,7 @@ def satisfied(token, cue: Cue, args: Arguments, reader: Reader) -> bool:
                                 for c in token.children):
         return False
     if cue.as_ and not any(c.dep_ in PREDICATIVE or c.dep_ == "prep" and c.lower_ == "as"
-                           for c in token.children if any(t.lemma_.lower() in cue.as_ for t in phrase_words(c))):
+                           for c in as_phrases(token) if any(t.lemma_.lower() in cue.as_ for t in phrase_words(c))):
         return False
     if cue.bare and any(c.dep_ in PREDICATIVE for c in token.children):
         return False
@@ -150,6 +150,13 @@ def is_place(token, reader: Reader) -> bool:
     """A place named as one: a city, or a capital (which elsewhere may stand for its state)."""
     hit = gazetteer.lookup(token.text)
     return reader.parties.kind(reader.parties.at(token)) == "LOCATION" or bool(hit) and hit[1] == "capital"
+
+
+def as_phrases(token) -> list:
+    """The verb's own complements, and an "as" phrase the model hung on its object ("described the
+    accusations as lies")."""
+    obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+    return list(token.children) + [c for c in (obj.children if obj is not None else ()) if c.lower_ == "as"]
 
 
 def phrase_words(token) -> list:
