@@ -1372,3 +1372,10 @@ def test_calling_a_claim_baseless_denies_it_once():
     got = analysed_claims("Uganda rejected the reports, calling them a fabrication.")
     assert [e[0] for e in got].count("REJECT") == 1, got
     assert ("ACCUSE", "Kenya", "Uganda", "asserted", None) in analysed_claims("Kenya called Uganda a threat.")
+
+
+def test_shooting_at_a_party_and_gunmen_from_a_side():
+    got = analysed_claims("Kenyan soldiers shot at workers of the Ugandan mines commission on Lake Victoria.")
+    assert ("ASSAULT", "Kenya", "Uganda", "asserted", None) in got, got
+    got = analysed_claims("Uganda's army said its soldiers were ambushed by masked gunmen from the Kenyan side.")
+    assert any(e[:4] == ("ASSAULT", "Kenya", "Uganda", "alleged") for e in got), got
