@@ -1379,3 +1379,10 @@ def test_shooting_at_a_party_and_gunmen_from_a_side():
     assert ("ASSAULT", "Kenya", "Uganda", "asserted", None) in got, got
     got = analysed_claims("Uganda's army said its soldiers were ambushed by masked gunmen from the Kenyan side.")
     assert any(e[:4] == ("ASSAULT", "Kenya", "Uganda", "alleged") for e in got), got
+
+
+def test_a_quotation_running_on_past_its_attribution_keeps_its_speaker():
+    text = ("\"Since yesterday, their army has crossed the border,\" Uganda's defence minister said. "
+            "\"Kenyan troops were shelling our villages using heavy arms.\" The minister spoke in Kampala.")
+    got = analysed_claims(text)
+    assert ("ASSAULT", "Kenya", "Uganda", "alleged", "Uganda") in got, got

@@ -46,14 +46,30 @@ class EventReader:
 
     def read(self) -> list[Found]:
         found: list[Found] = []
+        speaker, spoke_at = [], -QUOTE_REACH - 1  # who spoke the last attributed quote, and where
         for n, sent in enumerate(self.sdoc.sents):
             dates = sentence_dates(sent)
             framed = [(match, self.framer.read(match.token)) for match in find(sent, self.reader)]
+            if whole_quote(sent) and speaker and n - spoke_at <= QUOTE_REACH:
+                spoke_at = n  # '"They were attacking via Humera."' after '"... have invaded," he said.'
+                for _, frame in framed:
+                    if not frame.speech and frame.denied_by is None and not frame.background:
+                        frame.source, frame.speech = list(speaker), True
+                        frame.cues.append("quote goes on")
+            elif any(t.text in QUOTES for t in sent):
+                speaker = self.quote_speaker(sent) or speaker
+                spoke_at = n if speaker else spoke_at
             lend_content(framed)
             for match, frame in framed:
                 if not frame.absorbed:
                     found += self.events_of(match, frame, n, sent, dates)
         return found
+
+    def quote_speaker(self, sent) -> list[str]:
+        """Who a sentence quotes: the speaker of its reporting verb ('"...," he said.')."""
+        said = frames().report_verbs
+        return next((found for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in said
+                     for found in [self.framer.speaker(t)] if found), [])
 
     def events_of(self, match: Match, frame: Frame, n: int, sent, dates) -> list[Found]:
         if match.cue.planned_only:  # "Iran will respond": the threat is made now
@@ -133,6 +149,17 @@ class EventReader:
             location=args.location, evidence_start=start, evidence_end=end,
             confidence=confidence(match, frame, actor, target), rule=rule_of(match, frame),
         )
+
+
+QUOTES = frozenset('"\u201c\u201d')
+QUOTE_REACH = 2  # sentences a quotation may run on past its attribution
+
+
+def whole_quote(sent) -> bool:
+    """A sentence that is all one quotation, with no attribution of its own."""
+    text = sent.text.strip()
+    return len(text) > 2 and text[0] in '"\u201c' and text[-1] in '"\u201d' \
+        and sum(text.count(q) for q in QUOTES) == 2
 
 
 def recalls_deal(match: Match) -> bool:
