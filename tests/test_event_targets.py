@@ -1386,3 +1386,8 @@ def test_a_quotation_running_on_past_its_attribution_keeps_its_speaker():
             "\"Kenyan troops were shelling our villages using heavy arms.\" The minister spoke in Kampala.")
     got = analysed_claims(text)
     assert ("ASSAULT", "Kenya", "Uganda", "alleged", "Uganda") in got, got
+
+
+def test_reserving_the_right_to_retaliate_is_a_threat():
+    got = analysed_claims("Uganda shelled a Kenyan border post. Kenya reserves the right to retaliate against Uganda.")
+    assert ("THREATEN", "Kenya", "Uganda", "asserted", None) in got, got
