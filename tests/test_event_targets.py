@@ -1389,5 +1389,6 @@ def test_a_quotation_running_on_past_its_attribution_keeps_its_speaker():
 
 
 def test_reserving_the_right_to_retaliate_is_a_threat():
-    got = analysed_claims("Uganda shelled a Kenyan border post. Kenya reserves the right to retaliate against Uganda.")
+    got = analysed_claims("Uganda shelled a Kenyan border post. Kenya also reserves the right to retaliate against "
+                          "Uganda, the minister said.")
     assert ("THREATEN", "Kenya", "Uganda", "asserted", None) in got, got
