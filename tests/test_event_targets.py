@@ -1392,3 +1392,10 @@ def test_reserving_the_right_to_retaliate_is_a_threat():
     got = analysed_claims("Uganda shelled a Kenyan border post. Kenya also reserves the right to retaliate against "
                           "Uganda, the minister said.")
     assert ("THREATEN", "Kenya", "Uganda", "asserted", None) in got, got
+
+
+def test_saying_a_claim_is_false_rejects_it_and_denies_the_act():
+    got = analysed_claims("Kenya said Uganda shelled its villages. Uganda's army said the reports were baseless.")
+    assert any(e[0] == "REJECT" and e[2:] == ("Kenya", "asserted", None) for e in got), got  # by Uganda's army
+    assert any(e[:4] == ("ASSAULT", "Uganda", "Kenya", "denied") for e in got), got
+    assert not any(e[0] == "REJECT" for e in analysed_claims("Kenya said the talks were useful."))

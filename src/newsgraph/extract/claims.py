@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .lexicon import frames, lexicon
-from .modality import decide, denies_claim_above
+from .modality import decide, denies_claim_above, dismissed_claim
 from .roles import child, laid_on
 
 if TYPE_CHECKING:
@@ -224,7 +224,7 @@ def refers_to_claims(trigger) -> bool:
     claim_nouns = frames().claim_nouns
     if denies_claim_above(trigger, frames()):
         return True  # "charges that both capitals deny", "a claim Kabul rejects"
-    obj = child(trigger, "dobj")
+    obj = child(trigger, "dobj") or dismissed_claim(trigger)  # "said the reports were false"
     if obj is None:
         return False
     part = next((p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
@@ -245,8 +245,8 @@ def described(clause) -> bool:
 def denied_acts(trigger) -> frozenset[str] | None:
     """ "denied any transfer of weapons", "rejected reports of a deal", "dismissed claims of
     involvement": the types of act the denial answers (empty: any act); None when it names none."""
-    obj = child(trigger, "dobj")
-    clause = child(trigger, "xcomp", "ccomp", "pcomp")
+    obj = child(trigger, "dobj") or dismissed_claim(trigger)
+    clause = None if obj is not None else child(trigger, "xcomp", "ccomp", "pcomp")
     if obj is None and clause is not None and clause.pos_ in ("VERB", "AUX"):
         return frozenset()  # "denied mistreating prisoners": whatever act was alleged of the denier
     if obj is None or any(c.lower_ in POINTING for c in obj.children):

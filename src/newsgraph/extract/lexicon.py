@@ -33,7 +33,7 @@ class Cue:
     mode: str | None = None
     light: bool = False
     bare: bool = False  # no predicative complement: "called Turkey" is a call, "called Turkey an ally" is not
-    clause: str | None = None  # "future": needs a clause in the future ("warned that X will strike")
+    clause: str | None = None  # "future" ("warned that X will strike") or "dismissal" ("said the reports were false")
     by_state: str | None = None  # the type it becomes when a state does it (a state's "protest" is ACCUSE)
     planned_only: bool = False  # fires only when said of the future ("will respond"), and is then a present act
     needs_target: bool = False  # only with a named target

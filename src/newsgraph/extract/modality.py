@@ -87,7 +87,7 @@ class FrameReader:
 
     def read(self, trigger) -> Frame:
         future = self.future(trigger)
-        frame = Frame(negated=self.negated(trigger), planned=future, announced=future,
+        frame = Frame(negated=negated(trigger), planned=future, announced=future,
                       background=trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and not culprit_of(trigger)
                       and receptive_adjective(trigger) is None and not self.taken_part(trigger))
         frame.purpose = trigger.pos_ == "NOUN" and gift_served(trigger) is not None
@@ -295,7 +295,7 @@ class FrameReader:
             return verb
         said = noun.dep_ in ("nsubj", "nsubjpass") and head.dep_ in ("ccomp", "parataxis") \
             and head.head.lemma_.lower() in cue.report_verbs
-        if said and self.dismissive(head):
+        if said and dismissive(head):
             return head.head
         return None
 
@@ -308,15 +308,7 @@ class FrameReader:
         if nominal and head.lemma_.lower() not in self.cue.dismissive_words:
             return None
         expletive = any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in copula.children)
-        return copula if expletive and copula.lemma_.lower() == "be" and self.dismissive(copula) else None
-
-    def dismissive(self, predicate) -> bool:
-        """ "... were baseless", "is a fabrication", "is not true", "has nothing to do with reality"."""
-        cue = self.cue
-        complements = [c for c in predicate.children if c.dep_ in ("acomp", "attr", "oprd", "dobj")]
-        return predicate.lemma_.lower() in cue.dismissive_words \
-            or any(c.lemma_.lower() in cue.dismissive_words for c in complements) \
-            or self.negated(predicate) and any(c.lemma_.lower() in cue.truth_words for c in complements)
+        return copula if expletive and copula.lemma_.lower() == "be" and dismissive(copula) else None
 
     def _verb_step(self, frame: Frame, head, lemma: str, dep: str, local: bool) -> bool:
         cue = self.cue
@@ -338,7 +330,7 @@ class FrameReader:
             frame.cues.append(f"intent({head.lower_})")
             if lemma in cue.report_verbs:  # ... voiced by the one who expressed it
                 return self._speaker(frame, head, claimed=False, label="report")
-        if local and dep == "xcomp" and self.negated(head):
+        if local and dep == "xcomp" and negated(head):
             frame.negated = True
         if lemma in cue.hedge_passives and is_passive(head) and dep == "xcomp":
             frame.claimed = True
@@ -483,16 +475,6 @@ class FrameReader:
             and (self.future(trigger.head) or self.possible(trigger.head))
 
     # markers on a single word -------------------------------------------------
-    def negated(self, token) -> bool:
-        """ "did not send", "never sent", "sent no drones", "no drone was sent"."""
-        words = self.cue.negations
-        for c in token.children:
-            if c.dep_ == "neg" or c.dep_ in ("advmod", "det", "preconj") and c.lower_ in words:
-                return True
-            if c.dep_ in ("nsubjpass", "dobj", "nsubj") and any(d.dep_ == "det" and d.lower_ in words for d in c.children):
-                return True
-        return False
-
     def future(self, token) -> bool:
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ in self.cue.future_aux for c in token.children):
             return True
@@ -522,6 +504,35 @@ def denies_claim_above(trigger, cue) -> bool:
     if trigger.dep_ == "acl" and head.lemma_.lower() in cue.claim_nouns:
         return True  # "..., an allegation denied by Pristina"
     return trigger.dep_ in ("relcl", "ccomp") and head.lemma_.lower() in cue.claim_nouns and subject(head) is None
+
+
+def negated(token) -> bool:
+    """ "did not send", "never sent", "sent no drones", "no drone was sent"."""
+    words = frames().negations
+    for c in token.children:
+        if c.dep_ == "neg" or c.dep_ in ("advmod", "det", "preconj") and c.lower_ in words:
+            return True
+        if c.dep_ in ("nsubjpass", "dobj", "nsubj") and any(d.dep_ == "det" and d.lower_ in words for d in c.children):
+            return True
+    return False
+
+
+def dismissive(predicate) -> bool:
+    """ "... were baseless", "is a fabrication", "is not true", "has nothing to do with reality"."""
+    cue = frames()
+    complements = [c for c in predicate.children if c.dep_ in ("acomp", "attr", "oprd", "dobj")]
+    return predicate.lemma_.lower() in cue.dismissive_words \
+        or any(c.lemma_.lower() in cue.dismissive_words for c in complements) \
+        or negated(predicate) and any(c.lemma_.lower() in cue.truth_words for c in complements)
+
+
+def dismissed_claim(verb):
+    """ "said Kurti's allegation was false": the claim noun a reporting verb's clause dismisses."""
+    for clause in (c for c in verb.children if c.dep_ in ("ccomp", "parataxis")):
+        subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.lemma_.lower() in frames().claim_nouns and dismissive(clause):
+            return subj
+    return None
 
 
 def coordinated_before(clause, verb) -> bool:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 
 from ..resolve import gazetteer
 from .lexicon import Cue, frames
+from .modality import dismissed_claim
 from .roles import Arguments, Reader, generic, prep_objects, subject
 
 VERB_POS = frozenset({"VERB"})
@@ -121,6 +122,8 @@ def satisfied(token, cue: Cue, args: Arguments, reader: Reader) -> bool:
                               for p in prep_objects(token, reader.lex.location_preps | {"toward", "towards"})):
         return False
     if cue.subject and not subject_is(token, cue, args):
+        return False
+    if cue.clause == "dismissal" and dismissed_claim(token) is None:
         return False
     if cue.clause == "future" and not any(c.dep_ == "ccomp" and future_clause(c) and not others_act(c, args, reader)
                                           for c in token.children):
