@@ -1399,3 +1399,10 @@ def test_saying_a_claim_is_false_rejects_it_and_denies_the_act():
     assert any(e[0] == "REJECT" and e[2:] == ("Kenya", "asserted", None) for e in got), got  # by Uganda's army
     assert any(e[:4] == ("ASSAULT", "Uganda", "Kenya", "denied") for e in got), got
     assert not any(e[0] == "REJECT" for e in analysed_claims("Kenya said the talks were useful."))
+
+
+def test_a_relative_clause_on_the_thing_bought_names_its_giver():
+    got = analysed_claims("Kenya bought six helicopters, which Uganda delivered in May.")
+    assert ("AID", "Uganda", "Kenya", "asserted", None) in got, got
+    got = analysed_claims("Nairobi signed a contract to purchase jet trainers, which Uganda will deliver from 2028.")
+    assert ("AGREE", "Kenya", "Uganda", "asserted", None) in got, got

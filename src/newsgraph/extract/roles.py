@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from ..data import load_yaml
 
-from .lexicon import Cue, Lexicon, frames, lexicon
+from .lexicon import Cue, Lexicon, frames, giving_verbs, lexicon
 from .parties import Parties
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -612,6 +612,9 @@ class Reader:
         maker ("Turkish drones"), and with `designers` a known weapon's designer ("J-10C fighters")."""
         found = self.of_all([p for h in holders for p in prep_objects(h, preps)]
                             + [p for t in things for p in prep_objects(t, {"from"})])
+        found = found or self.of_all(subject(r) for t in things for r in t.children  # "jets, which Turkey will
+                                     if r.dep_ == "relcl" and r.lemma_.lower() in giving_verbs()  # deliver"
+                                     and subject(r) is not None and subject(r).i > t.i)
         if found or not makers:
             return found
         return list(dict.fromkeys(k for t in things for c in modifiers(t)
