@@ -1406,3 +1406,11 @@ def test_a_relative_clause_on_the_thing_bought_names_its_giver():
     assert ("AID", "Uganda", "Kenya", "asserted", None) in got, got
     got = analysed_claims("Nairobi signed a contract to purchase jet trainers, which Uganda will deliver from 2028.")
     assert ("AGREE", "Kenya", "Uganda", "asserted", None) in got, got
+
+
+def test_sheltering_or_sponsoring_an_armed_group_is_aid():
+    got = analysed_claims("Kenya accused Uganda of sheltering al-Shabaab fighters.")
+    assert ("AID", "Uganda", "al-Shabaab", "alleged", "Kenya") in got, got
+    got = analysed_claims("Kenya accuses Uganda of sponsoring al-Shabaab.")
+    assert ("AID", "Uganda", "al-Shabaab", "alleged", "Kenya") in got, got
+    assert not analysed_claims("Kenya sheltered refugees from Somalia.")

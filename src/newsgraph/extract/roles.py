@@ -524,7 +524,9 @@ class Reader:
         if patient is not None and generic(patient) and self.parties.direct(patient) is None:
             patient_parties = []  # "denied arming any group in Sudan": whoever the claim named
         if patient_parties and (hits_owner or "weapon" not in self.classes(patient)
-                                or patient.lemma_.lower() in self.lex.handler_nouns):
+                                or patient.lemma_.lower() in self.lex.handler_nouns
+                                or cue.party_object and all(self.parties.kind(k) == "ORG" for k in patient_parties)):
+            # ("sheltering JNIM fighters": an armed group's fighters, not fighter jets)
             args.targets = patient_parties
             args.how.append("target=object")
             thing = with_obj if cue.type not in self.lex.symmetric else None
