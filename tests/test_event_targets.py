@@ -1414,3 +1414,8 @@ def test_sheltering_or_sponsoring_an_armed_group_is_aid():
     got = analysed_claims("Kenya accuses Uganda of sponsoring al-Shabaab.")
     assert ("AID", "Uganda", "al-Shabaab", "alleged", "Kenya") in got, got
     assert not analysed_claims("Kenya sheltered refugees from Somalia.")
+
+
+def test_letting_weapons_reach_a_party_is_the_permitters_aid():
+    got = analysed_claims("Sudan accused Chad of letting drones reach the RSF through its territory.")
+    assert ("AID", "Chad", "Rapid Support Forces", "alleged", "Sudan") in got, got

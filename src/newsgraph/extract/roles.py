@@ -480,6 +480,12 @@ class Reader:
             self._reverse(verb, patient, cue, args)
         elif cue.party_object and (patient is None or patient.lower_ in REFLEXIVES):
             self._armed_by_makers(verb, args)
+        if not args.actors and cue.type == "AID" and verb.dep_ in ("ccomp", "xcomp") \
+                and verb.head.lemma_.lower() in listed("permitting_verbs"):  # "letting drones reach the RSF"
+            permitter = subject(verb.head)
+            args.actors = self.of(permitter) if permitter is not None else self.implicit_actor(verb.head).actors
+            if args.actors:
+                args.how.append(f"actor=who let it ({verb.head.lower_})")
         args.location = self.location(verb, patient)
         return args
 
