@@ -1419,3 +1419,19 @@ def test_sheltering_or_sponsoring_an_armed_group_is_aid():
 def test_letting_weapons_reach_a_party_is_the_permitters_aid():
     got = analysed_claims("Sudan accused Chad of letting drones reach the RSF through its territory.")
     assert ("AID", "Chad", "Rapid Support Forces", "alleged", "Sudan") in got, got
+
+
+def test_a_quotation_over_several_sentences_speaks_for_its_speaker_throughout():
+    text = ("\"Since yesterday, their army has crossed the border,\" Uganda's defence minister said. \"Kenyan troops "
+            "were shelling our villages. They used heavy arms.\" The minister spoke in Kampala.")
+    assert ("ASSAULT", "Kenya", "Uganda", "alleged", "Uganda") in analysed_claims(text)
+    text = ("\"Since yesterday, their army has crossed the border,\" Uganda's defence minister said. "
+            "\"Our forces shot down two Kenyan drones.\"")
+    assert ("ASSAULT", "Uganda", "Kenya", "asserted", "Uganda") in analysed_claims(text)  # "our": the speaker's
+
+
+def test_a_new_paragraph_closes_an_unbalanced_quotation():
+    text = ("Kenya's army said Ugandan troops \"crossed the border.\n\n"
+            "Uganda and Kenya will hold talks in Nairobi next week.")
+    got = analysed_claims(text)
+    assert ("CONSULT", "Kenya", "Uganda", "planned", None) in got or ("CONSULT", "Uganda", "Kenya", "planned", None) in got, got

@@ -46,19 +46,16 @@ class EventReader:
 
     def read(self) -> list[Found]:
         found: list[Found] = []
-        speaker, spoke_at = [], -QUOTE_REACH - 1  # who spoke the last attributed quote, and where
+        quotation = Quotation(self.sdoc.text)
         for n, sent in enumerate(self.sdoc.sents):
             dates = sentence_dates(sent)
+            speaker = quotation.running_on(n, sent, self.quote_speaker)
+            self.parties.quote_speaker = speaker  # "our forces" in it are the speaker's
             framed = [(match, self.framer.read(match.token)) for match in find(sent, self.reader)]
-            if whole_quote(sent) and speaker and n - spoke_at <= QUOTE_REACH:
-                spoke_at = n  # '"They were attacking via Humera."' after '"... have invaded," he said.'
-                for _, frame in framed:
-                    if not frame.speech and frame.denied_by is None and not frame.background:
-                        frame.source, frame.speech = list(speaker), True
-                        frame.cues.append("quote goes on")
-            elif any(t.text in QUOTES for t in sent):
-                speaker = self.quote_speaker(sent) or speaker
-                spoke_at = n if speaker else spoke_at
+            for _, frame in framed if speaker else ():  # '"They attacked via Humera."' after '"...," he said.'
+                if not frame.speech and frame.denied_by is None and not frame.background:
+                    frame.source, frame.speech = list(speaker), True
+                    frame.cues.append("quote goes on")
             lend_content(framed)
             for match, frame in framed:
                 if not frame.absorbed:
@@ -151,15 +148,37 @@ class EventReader:
         )
 
 
-QUOTES = frozenset('"\u201c\u201d')
+QUOTES = ('"', "\u201c", "\u201d")
+OPENING_QUOTES = ('"', "\u201c")
 QUOTE_REACH = 2  # sentences a quotation may run on past its attribution
 
 
-def whole_quote(sent) -> bool:
-    """A sentence that is all one quotation, with no attribution of its own."""
-    text = sent.text.strip()
-    return len(text) > 2 and text[0] in '"\u201c' and text[-1] in '"\u201d' \
-        and sum(text.count(q) for q in QUOTES) == 2
+class Quotation:
+    """Who speaks a quotation that runs on past the sentence attributing it: news quotes a speaker
+    for a sentence or two more ('"...," he said. "They were attacking via Humera."'), and across
+    paragraphs re-opens the quote at each one's start."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.speaker: list[str] = []  # who spoke the last attributed quote
+        self.spoke_at = -QUOTE_REACH - 1
+        self.inside = False  # a quotation opened before this sentence is still open
+        self.last_end = 0
+
+    def running_on(self, n: int, sent, speaker_of) -> list[str]:
+        """The speaker of `sent` when it continues an attributed quotation, else []."""
+        self.inside = self.inside and "\n" not in self.text[self.last_end:sent.start_char]  # a paragraph closes it
+        self.last_end = sent.start_char + len(sent.text.rstrip())
+        marks = sum(t.text.count(q) for t in sent for q in QUOTES)
+        quoted_start = self.inside or sent.text.lstrip()[:1] in OPENING_QUOTES
+        self.inside = (self.inside + marks) % 2 == 1
+        own = speaker_of(sent) if marks else []
+        if quoted_start and not own and self.speaker and n - self.spoke_at <= QUOTE_REACH:
+            self.spoke_at = n
+            return self.speaker
+        if own:
+            self.speaker, self.spoke_at = own, n
+        return []
 
 
 def recalls_deal(match: Match) -> bool:

@@ -64,6 +64,7 @@ class Parties:
         self.countries = {e.name: e.key for e in entities if e.type == "COUNTRY"}
         self.refs = references()
         self.implied: list[LocalEntity] = []  # countries the text names only by demonym or by a place
+        self.quote_speaker: list[str] = []  # who speaks a quotation running on without its own attribution
 
     # single tokens ----------------------------------------------------------
     def at(self, token) -> str | None:
@@ -472,7 +473,7 @@ class Parties:
                          and v.lemma_.lower() in said), node)
         subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
         if node.lemma_.lower() not in said or subj is None or self.refs.pronoun_kind(subj.text) == "SPEAKER":
-            return []
+            return list(self.quote_speaker)
         return self._one(subj, None, 1)
 
     def object_before(self, token) -> list[str] | None:
