@@ -1435,3 +1435,9 @@ def test_a_new_paragraph_closes_an_unbalanced_quotation():
             "Uganda and Kenya will hold talks in Nairobi next week.")
     got = analysed_claims(text)
     assert ("CONSULT", "Kenya", "Uganda", "planned", None) in got or ("CONSULT", "Uganda", "Kenya", "planned", None) in got, got
+
+
+def test_has_been_accused_by_names_the_accused_as_doer():
+    got = analysed_claims("Uganda has been accused by Kenya of violating the ceasefire by shelling villages in Kenya.")
+    assert ("ACCUSE", "Kenya", "Uganda", "asserted", None) in got, got
+    assert ("ASSAULT", "Uganda", "Kenya", "alleged", "Kenya") in got, got

@@ -226,7 +226,8 @@ def passive_accusal(verb) -> bool:
     an accusing verb whose accused is not its object."""
     if verb.lemma_.lower() not in frames().accuse_frames or verb.tag_ not in ("VBN", "VBD"):
         return False
-    if any(c.dep_ in ("dobj", "csubj", "aux") for c in verb.children):
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)  # "has been accused by Y of"
+    if any(c.dep_ in ("dobj", "csubj") or c.dep_ == "aux" and not passive for c in verb.children):
         return False
     subj = child(verb, "nsubj")
     if subj is not None:  # "companies accused of ...", misparsed as a clause; not "the firms it accused of"
