@@ -1441,3 +1441,8 @@ def test_has_been_accused_by_names_the_accused_as_doer():
     got = analysed_claims("Uganda has been accused by Kenya of violating the ceasefire by shelling villages in Kenya.")
     assert ("ACCUSE", "Kenya", "Uganda", "asserted", None) in got, got
     assert ("ASSAULT", "Uganda", "Kenya", "alleged", "Kenya") in got, got
+
+
+def test_satellite_imagery_or_intelligence_given_is_aid():
+    got = analysed_claims("Kenya suspects Uganda of providing satellite imagery to al-Shabaab.")
+    assert ("AID", "Uganda", "al-Shabaab", "alleged", "Kenya") in got, got
