@@ -1446,3 +1446,10 @@ def test_has_been_accused_by_names_the_accused_as_doer():
 def test_satellite_imagery_or_intelligence_given_is_aid():
     got = analysed_claims("Kenya suspects Uganda of providing satellite imagery to al-Shabaab.")
     assert ("AID", "Uganda", "al-Shabaab", "alleged", "Kenya") in got, got
+
+
+def test_its_air_defences_act_for_their_owner_and_neutralising_is_an_attack():
+    got = analysed_claims("Uganda's defence ministry said its air defences had destroyed 24 Kenyan drones overnight.")
+    assert ("ASSAULT", "Uganda", "Kenya", "asserted", "Uganda") in got, got
+    got = analysed_claims("Uganda's army said it had neutralised 12 Kenyan soldiers near the border.")
+    assert ("ASSAULT", "Ugandan army", "Kenya", "asserted", "Ugandan army") in got, got
