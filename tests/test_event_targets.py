@@ -1453,3 +1453,10 @@ def test_its_air_defences_act_for_their_owner_and_neutralising_is_an_attack():
     assert ("ASSAULT", "Uganda", "Kenya", "asserted", "Uganda") in got, got
     got = analysed_claims("Uganda's army said it had neutralised 12 Kenyan soldiers near the border.")
     assert ("ASSAULT", "Ugandan army", "Kenya", "asserted", "Ugandan army") in got, got
+
+
+def test_its_positions_in_an_unknown_district_are_its_own():
+    got = analysed_claims("Kenya's defence ministry accused Ugandan forces of firing on its positions in the "
+                          "Lokichoggio district overnight.")
+    assert ("ASSAULT", "Uganda", "Kenya", "alleged", "Kenya") in got, got
+    assert ("SANCTION", "Kenya", "Uganda", "asserted", None) in analysed_claims("Kenya closed its embassy in Uganda.")

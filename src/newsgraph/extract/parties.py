@@ -321,6 +321,11 @@ class Parties:
                     found = self._one(child, hint, depth + 1)
                     if found:
                         return found
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+        in_country = any(self.kind(self.at(p)) == "COUNTRY" for c in head.children if c.dep_ == "prep"
+                         and c.lower_ == "in" for p in c.children)  # "closed its embassy in Pakistan": Pakistan
+        if owner is not None and head.lemma_.lower() in self.refs.owned_nouns and not in_country:
+            return [self.lift(k) for k in self.pronoun(owner, hint)]  # "its positions in Kalbajar": its, not the place's
         for child in head.children:
             if child.dep_ == "acl" and self.stands_for_owner(head) and subject_less(child):
                 # "sources aligned with the United States", "officials close to the Kremlin"
@@ -337,9 +342,8 @@ class Parties:
                         found = self._one(pobj, hint, depth + 1)
                         if found:
                             return found + [k for c in pobj.conjuncts if c.i > pobj.i for k in self._one(c, hint, 3)]
-        owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
-        if owner is not None and (self.stands_for_owner(head) or head.lemma_.lower() in self.refs.owned_nouns):
-            return [self.lift(k) for k in self.pronoun(owner, hint)]  # "its special envoy", "its patrol boats"
+        if owner is not None and self.stands_for_owner(head):
+            return [self.lift(k) for k in self.pronoun(owner, hint)]  # "its special envoy"
         return []
 
     def listed_members(self, head, hint, depth: int) -> list[str]:
