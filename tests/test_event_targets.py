@@ -1460,3 +1460,21 @@ def test_its_positions_in_an_unknown_district_are_its_own():
                           "Lokichoggio district overnight.")
     assert ("ASSAULT", "Uganda", "Kenya", "alleged", "Kenya") in got, got
     assert ("SANCTION", "Kenya", "Uganda", "asserted", None) in analysed_claims("Kenya closed its embassy in Uganda.")
+
+
+def test_neither_confirming_nor_denying_says_nothing():
+    for text in ("Uganda neither confirmed nor denied carrying out the strike on Kenya.",
+                 "Uganda would not confirm or deny carrying out the strike on Kenya."):
+        got = analysed_claims(text)
+        assert not any(e[0] == "REJECT" or e[3] == "denied" for e in got), got
+    assert any(e[3] == "denied" for e in analysed_claims("Uganda denied carrying out the strike on Kenya."))
+
+
+def test_an_act_avenged_is_done_not_planned():
+    got = analysed_claims("Uganda vowed to avenge the killing of its commander by Kenya.")
+    assert ("ASSAULT", "Kenya", "Uganda", "asserted", None) in got, got
+
+
+def test_it_said_by_an_unnamed_group_is_not_a_country_named_before():
+    got = analysed_claims("The militia, which is backed by Uganda, said it had launched drones at Kenya.")
+    assert not any(e[1] == "Uganda" for e in got), got

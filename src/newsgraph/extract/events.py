@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from ..model import Document, Event, LocalEntity
 from . import aims, claims, timex
 from .lexicon import frames
-from .modality import Frame, FrameReader, decide
+from .modality import Frame, FrameReader, decide, noncommittal
 from .parties import Parties
 from .roles import Reader, child, is_passive, listed
 from .triggers import Match, find
@@ -73,7 +73,7 @@ class EventReader:
             if not frame.planned:
                 return []
             frame.planned = False
-        if frame.hypothetical or prevented(match.token):
+        if frame.hypothetical or prevented(match.token) or match.type == "REJECT" and noncommittal(match.token):
             return []
         actors, targets = self.arrange(match, frame)
         status = self.keep(match, actors, targets)

@@ -196,6 +196,7 @@ class Frames:
     setting_preps: frozenset[str] = frozenset()
     truth_words: frozenset[str] = frozenset()
     statement_nouns: frozenset[str] = frozenset()
+    answering_verbs: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)

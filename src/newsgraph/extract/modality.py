@@ -315,6 +315,9 @@ class FrameReader:
         if local and dep in ("xcomp", "pcomp", "prep", "ccomp") and frame.content_of is None:
             frame.content_of = head
             frame.absorbed = frame.absorbed or lemma in cue.absorbing_verbs
+        if local and self._nominal and dep in ("dobj", "prep") and lemma in cue.answering_verbs:
+            frame.background = True  # "vowed to avenge the killing": the killing is done, and told as known
+            return True
         if local and self._nominal and dep in ("dobj", "prep") and lemma in cue.topic_verbs:
             frame.absorbed = True  # "discussed military cooperation": a topic, not an act
         intent_deps = ("xcomp", "pcomp", "prep", "dobj") if self._nominal else ("xcomp", "pcomp", "prep")
@@ -337,6 +340,9 @@ class FrameReader:
             frame.cues.append(f"passive({head.lower_})")
         if dep not in INTO_FRAME:
             return False
+        if lemma in cue.deny_verbs and dep in DENIED and noncommittal(head):
+            frame.hypothetical = True  # "neither confirmed nor denied carrying out the strike": nothing told
+            return True
         if lemma in cue.deny_verbs and dep in DENIED:
             if self.appended_denial(head, dep):  # "X accused Y of ..., a charge Z denies": the accusation stands
                 return True
@@ -524,6 +530,16 @@ def dismissive(predicate) -> bool:
     return predicate.lemma_.lower() in cue.dismissive_words \
         or any(c.lemma_.lower() in cue.dismissive_words for c in complements) \
         or negated(predicate) and any(c.lemma_.lower() in cue.truth_words for c in complements)
+
+
+def noncommittal(verb) -> bool:
+    """ "neither confirmed nor denied", "would not confirm or deny": a denial coordinated with a
+    confirmation not made, which says nothing."""
+    other = verb.head if verb.dep_ == "conj" else next((c for c in verb.children if c.dep_ == "conj"), None)
+    if other is None or other.lemma_.lower() not in frames().confirm_verbs:
+        return False
+    first = min(verb, other, key=lambda t: t.i)
+    return negated(first) or any(c.dep_ == "preconj" and c.lower_ == "neither" for c in first.children)
 
 
 def dismissed_claim(verb):

@@ -440,8 +440,8 @@ class Parties:
         binder = self.binder(token, kind)
         if binder:
             return binder
-        if kind == "PLURAL" and self.bound_to_unnamed(token):
-            return []  # "organisers said they would march": they are the organisers, no named party
+        if kind in ("PLURAL", "GROUP") and self.bound_to_unnamed(token, kind):
+            return []  # "organisers said they would march", "the militia said it had launched drones"
         if kind == "PERSON":
             return self.recent(token.idx, {"PERSON"}, 1)
         if kind == "GROUP":
@@ -517,8 +517,9 @@ class Parties:
                 return found[:1]
         return []
 
-    def bound_to_unnamed(self, token) -> bool:
-        """Whether a plural pronoun is bound by the nearest enclosing subject: plural people no party names."""
+    def bound_to_unnamed(self, token, kind: str = "PLURAL") -> bool:
+        """Whether a pronoun is bound by the nearest enclosing subject that no party names: plural people
+        for "they", a group ("the militia", "the company") for "it"."""
         node = token
         for _ in range(8):
             if node.head.i == node.i:
@@ -528,6 +529,8 @@ class Parties:
                 if node.pos_ in ("VERB", "AUX") else None
             if subj is None or subj.left_edge.i <= token.i <= subj.right_edge.i or subj.pos_ == "PRON":
                 continue
+            if kind == "GROUP":
+                return subj.tag_ == "NN" and subj.lemma_.lower() in self.refs.agent_nouns and not self._one(subj, None, 1)
             return subj.tag_ == "NNS" and not self._one(subj, None, 1)
         return False
 
