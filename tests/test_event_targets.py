@@ -1478,3 +1478,12 @@ def test_an_act_avenged_is_done_not_planned():
 def test_it_said_by_an_unnamed_group_is_not_a_country_named_before():
     got = analysed_claims("The militia, which is backed by Uganda, said it had launched drones at Kenya.")
     assert not any(e[1] == "Uganda" for e in got), got
+
+
+def test_a_gerund_read_as_a_noun_is_rebuilt_as_the_denied_act(nlp):
+    doc = nlp("Moscow has denied mistreating prisoners.")
+    assert next(t for t in doc if t.text == "mistreating").pos_ == "VERB"
+    assert next(t for t in nlp("Troops arrived in neighbouring Niger.") if t.text == "neighbouring").dep_ != "xcomp"
+    got = analysed_claims("Kenya's ombudsman accused Uganda of torturing Kenyan prisoners. Kampala has denied "
+                          "mistreating prisoners.")
+    assert ("ASSAULT", "Uganda", "Kenya", "denied", "Uganda") in got, got

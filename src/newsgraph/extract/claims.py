@@ -277,6 +277,10 @@ def answer_denial(f: Found, found: list[Found], reader: EventReader) -> list[Fou
                                and not parties.same_side(o.event.source, denier)), None)
     own = [o for o in found if o.sent == f.sent and o.event.modality == "denied"
            and parties.same_side(o.event.source, denier)]
+    for o in own:  # "denied mistreating prisoners": the prisoners the charge named, of its victim
+        if o.event.target is None:
+            o.event.target = next((b.event.target for b in before if b.event.type == o.event.type
+                                   and parties.same_side(b.event.actor, o.event.actor)), None)
     if own or not answered:
         return []
     return [replace(o, sent=f.sent, frame=f.frame, event=replace(

@@ -70,6 +70,7 @@ def make_participles(nlp, name):
     denials = {third_person(v): v for v in modality["deny_verbs"]}  # "rejects" -> "reject"
     claim_nouns = frozenset(modality["claim_nouns"])
     blaming = load_yaml("references.yaml")["blaming_verbs"]
+    trigger_verbs = frozenset(str(v) for t in load_yaml("plover.yaml")["types"].values() for v in t.get("verbs") or ())
 
     def repair_verbs(doc):
         """Verbs the small model tags as something else. "Iran armed Uganda with drones", tagged as an
@@ -82,11 +83,36 @@ def make_participles(nlp, name):
                 token.set_morph("Tense=Past|VerbForm=Fin")
                 if lemmatizer is not None and getattr(lemmatizer, "mode", "") == "rule":
                     token.lemma_ = lemmatizer.rule_lemmatize(token)[0]
+        gerund_objects(doc, lemmatizer, trigger_verbs)
         answered_claims(doc, denials, claim_nouns)
         opening_subjects(doc)
         blamed_on(doc, blaming)
         return doc
     return repair_verbs
+
+
+def gerund_objects(doc, lemmatizer, trigger_verbs: frozenset[str]) -> None:
+    """ "denied mistreating prisoners": the small model reads the gerund as a noun compound of its
+    object. An "-ing" word between a verb (or preposition) and that one's object, whose verb is an
+    event trigger, is rebuilt as that verb, with that object."""
+    if lemmatizer is None or getattr(lemmatizer, "mode", "") != "rule":
+        return
+    for word in doc:
+        obj = word.head
+        if word.tag_ != "NN" or not word.lower_.endswith("ing") or word.dep_ != "compound" \
+                or obj.i != word.i + 1 or obj.dep_ not in ("dobj", "pobj") or obj.head.i > word.i \
+                or word.i == 0 or doc[word.i - 1].i != obj.head.i:  # right after its verb or preposition
+            continue
+        pos = word.pos_
+        word.pos_ = "VERB"
+        verb = lemmatizer.rule_lemmatize(word)[0]
+        if verb not in trigger_verbs:  # "in neighbouring Niger": an adjective-like word, left alone
+            word.pos_ = pos
+            continue
+        word.tag_, word.lemma_ = "VBG", verb
+        word.set_morph("Aspect=Prog|Tense=Pres|VerbForm=Part")
+        word.head, word.dep_ = obj.head, ("xcomp" if obj.dep_ == "dobj" else "pcomp")
+        obj.head, obj.dep_ = word, "dobj"
 
 
 def third_person(verb: str) -> str:
