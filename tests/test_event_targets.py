@@ -1487,3 +1487,9 @@ def test_a_gerund_read_as_a_noun_is_rebuilt_as_the_denied_act(nlp):
     got = analysed_claims("Kenya's ombudsman accused Uganda of torturing Kenyan prisoners. Kampala has denied "
                           "mistreating prisoners.")
     assert ("ASSAULT", "Uganda", "Kenya", "denied", "Uganda") in got, got
+
+
+def test_a_claim_which_its_parties_deny_is_denied_by_each():
+    got = analysed_claims("Kenya says Uganda has supplied al-Shabaab with rifles, which Kampala denies.")
+    assert ("AID", "Uganda", "al-Shabaab", "alleged", "Kenya") in got, got
+    assert ("AID", "Uganda", "al-Shabaab", "denied", "Uganda") in got, got

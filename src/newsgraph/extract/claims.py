@@ -227,6 +227,8 @@ def refers_to_claims(trigger) -> bool:
     obj = child(trigger, "dobj") or dismissed_claim(trigger)  # "said the reports were false"
     if obj is None:
         return False
+    if trigger.dep_ == "relcl" and obj.lower_ in ("which", "that"):
+        return True  # "say X has supplied shells, which both countries deny": the clause it hangs on
     part = next((p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                  if p.dep_ == "pobj" and p.lemma_.lower() in claim_nouns), None)
     obj = part if part is not None and obj.lemma_.lower() in PARTITIVES else obj  # "every one of these charges"
