@@ -11,7 +11,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .claims import rejudge
+from .claims import ANAPHORS, rejudge
 from .lexicon import frames
 from .roles import child, direct_object, listed, prep_objects
 from .triggers import lemma_of
@@ -21,7 +21,6 @@ if TYPE_CHECKING:
 
 ANSWER_BACK = 2  # sentences searched for the accusation a rejection answers (further back, it answers no one named)
 ALLEGED_BACK = 1  # the same for an act alleged by a source, a weaker sign of who claimed
-ANAPHORS = frozenset({"them", "it", "this", "that", "these", "those"})
 ADDRESSING_PREPS = frozenset({"on", "upon", "to"})  # "called on all sides", "appealed to the public"
 CONDEMNED_PREPS = frozenset({"over", "about", "at", "of"})
 DERIVING_SUFFIXES = frozenset({"ing", "ment", "s", "al"})  # the act's noun from its verb ("shelling", "deployment")
