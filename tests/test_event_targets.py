@@ -1493,3 +1493,8 @@ def test_a_claim_which_its_parties_deny_is_denied_by_each():
     got = analysed_claims("Kenya says Uganda has supplied al-Shabaab with rifles, which Kampala denies.")
     assert ("AID", "Uganda", "al-Shabaab", "alleged", "Kenya") in got, got
     assert ("AID", "Uganda", "al-Shabaab", "denied", "Uganda") in got, got
+
+
+def test_political_support_is_no_material_aid():
+    assert not any(e[0] == "AID" for e in analysed_claims("Uganda says it provides only political support to al-Shabaab."))
+    assert any(e[0] == "AID" for e in analysed_claims("Uganda provides military support to al-Shabaab."))

@@ -387,6 +387,8 @@ class Reader:
         classes = self.lex.classes_of(words)
         if "weapon" in words:
             classes.add("weapon")
+        if words & listed("immaterial_modifiers"):
+            classes.discard("aid")  # "political support", "moral backing": words, not material help
         return classes
 
     @staticmethod
