@@ -1498,3 +1498,10 @@ def test_a_claim_which_its_parties_deny_is_denied_by_each():
 def test_political_support_is_no_material_aid():
     assert not any(e[0] == "AID" for e in analysed_claims("Uganda says it provides only political support to al-Shabaab."))
     assert any(e[0] == "AID" for e in analysed_claims("Uganda provides military support to al-Shabaab."))
+
+
+def test_an_attack_in_a_capital_hits_its_state_and_islamic_state_is_a_group():
+    got = analysed_claims("The Islamic State group claimed responsibility for the bombing in Kabul.")
+    assert ("ASSAULT", "Islamic State", "Afghanistan", "asserted", "Islamic State") in got, got
+    got = analysed_claims("Turkish drones killed five PKK militants in northern Iraq, the Turkish defence ministry said.")
+    assert any(e[:3] == ("ASSAULT", "Turkey", "Kurdistan Workers' Party") for e in got), got  # not Turkey on Turkey

@@ -433,8 +433,10 @@ class Reader:
             if not found and prep not in self.lex.location_preps and self.classes(pobj) & TRADED:
                 found = self.of_all(prep_objects(pobj, {"from", "to", "of"}) or prep_objects(token, {"from"}))
                 # "curbs on imports from Kenya" (the "from" phrase may hang on "curbs")
-            if prep in self.lex.location_preps:
-                found = [k for k in found if self.parties.kind(k) != "LOCATION"]
+            if prep in self.lex.location_preps:  # a place is where, not whom; but a bombing "in Kabul" hits its state
+                hits = etype in self.lex.place_targets and prep == "in"
+                found = [k for k in found if self.parties.kind(k) != "LOCATION"
+                         or hits and self.parties.kind(self.parties.country_of(k)) == "COUNTRY"]
             if found:
                 return found, "prep " + prep
         return [], ""

@@ -28,6 +28,9 @@ SUFFIX = re.compile(r"^([IVX]{1,4}|[A-Z]{1,2}\d{0,2})$")  # "Tarmuk-II", "IRIS-T
 CAPITALISED = re.compile(r"^[A-Z0-9][\w'’.-]*$")
 
 
+ARTICLES = frozenset({"The", "A", "An"})
+
+
 class Shapes:
     """The `newsgraph_shapes` component: adds shape spans to doc.spans["newsgraph"]."""
 
@@ -103,8 +106,8 @@ class Shapes:
             return start
         if label == "HONORIFIC":
             return start
-        while start > 0 and CAPITALISED.match(words[start - 1]):
-            start -= 1
+        while start > 0 and CAPITALISED.match(words[start - 1]) and not (label == "ADMIN" and words[start - 1] in ARTICLES):
+            start -= 1  # (a sentence's opening "The" is no part of a region's name: "The Islamic State claimed")
         if label == "ADMIN" and start > 2 and words[start - 1].lower() == "and" and CAPITALISED.match(words[start - 2]):
             start -= 1
             while start > 0 and CAPITALISED.match(words[start - 1]):
