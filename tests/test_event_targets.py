@@ -1505,3 +1505,9 @@ def test_an_attack_in_a_capital_hits_its_state_and_islamic_state_is_a_group():
     assert ("ASSAULT", "Islamic State", "Afghanistan", "asserted", "Islamic State") in got, got
     got = analysed_claims("Turkish drones killed five PKK militants in northern Iraq, the Turkish defence ministry said.")
     assert any(e[:3] == ("ASSAULT", "Turkey", "Kurdistan Workers' Party") for e in got), got  # not Turkey on Turkey
+
+
+def test_the_group_after_an_armed_group_named_forces_is_that_group():
+    got = analysed_claims("Sudan's army blamed the RSF for the drone strike on Port Sudan. The paramilitary group "
+                          "denied the accusation.")
+    assert ("ASSAULT", "Rapid Support Forces", "Sudan", "denied", "Rapid Support Forces") in got, got

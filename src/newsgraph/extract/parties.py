@@ -232,9 +232,9 @@ class Parties:
                 return [key]
             if ent.type == "ORG" and ent.name.lower() in self.refs.kind_nouns.get(word, ()):
                 return [key]  # "the lender" after "the IMF"
-            if ent.type == "ORG" and word in self.refs.group_nouns \
-                    and not set(ent.name.lower().split()) & self.refs.state_organs \
-                    and not self.outlet(key):  # "supported the group" is no news agency
+            if ent.type == "ORG" and word in self.refs.group_nouns and not self.outlet(key) \
+                    and (self.armed_group(key) or not set(ent.name.lower().split()) & self.refs.state_organs):
+                # ("supported the group" is no news agency; the Rapid Support Forces are a group, not an organ)
                 return [key]  # "the militant group" after "al Shabaab"
         if word in self.refs.state_body_nouns and all(c.dep_ in ("det", "punct", "compound", "amod") for c in head.lefts):
             named = self.named_before(head)  # "the ministry said" after "South Korea's defence ministry said"
