@@ -1511,3 +1511,12 @@ def test_the_group_after_an_armed_group_named_forces_is_that_group():
     got = analysed_claims("Sudan's army blamed the RSF for the drone strike on Port Sudan. The paramilitary group "
                           "denied the accusation.")
     assert ("ASSAULT", "Rapid Support Forces", "Sudan", "denied", "Rapid Support Forces") in got, got
+
+
+def test_traded_accusations_are_each_sides_charge():
+    got = analysed_claims("Kenya and Uganda traded accusations of cross-border shelling on Monday.")
+    assert {("ACCUSE", "Kenya", "Uganda", "asserted", None), ("ACCUSE", "Uganda", "Kenya", "asserted", None),
+            ("ASSAULT", "Kenya", "Uganda", "alleged", "Uganda"), ("ASSAULT", "Uganda", "Kenya", "alleged", "Kenya")} \
+        <= set(got), got
+    got = analysed_claims("Kenya and Uganda have traded blame over the clash on Lake Victoria.")
+    assert ("ASSAULT", "Uganda", "Kenya", "alleged", "Kenya") in got and len(got) == 4, got

@@ -475,7 +475,8 @@ class Reader:
             # "Japan summoned the envoy to protest": the state itself acts, as its subject
             args.named_actor = implicit.subject is not None and self.parties.direct(implicit.subject) is not None
         self._patient(verb, patient, cue, args)
-        args.reciprocal = args.reciprocal or not args.targets and len(args.actors) >= 2 and reciprocal(patient)
+        args.reciprocal = args.reciprocal or not args.targets and len(args.actors) >= 2 and (
+            reciprocal(patient) or cue.joint is True and cue.type not in self.lex.symmetric)  # "traded accusations"
         if not args.targets and blamed(verb):  # "blamed the attack on al-Shabaab": al-Shabaab is accused
             args.targets = self.of_all(blamed(verb))
             args.how.append("target=blamed")
@@ -778,6 +779,13 @@ class Reader:
         holder = prep.head if prep is not None and prep.dep_ == "prep" else None
         if holder is None:
             return
+        if holder.dep_ == "dobj" and "blame" in self.classes(holder) and self._traded(holder.head):
+            args.actors = self.of(subject(holder.head))  # "traded accusations of shelling": each side's charge
+            args.reciprocal = len(args.actors) >= 2
+            if args.reciprocal:  # against the other side (not the place it happened)
+                args.targets = []
+                args.how.append(f"{RECIPROCAL} ({holder.head.lower_})")
+            return
         accused = child(holder, "dobj") if prep.lower_ in ("of", "for") and not passive_accusal(holder) \
             and holder.lemma_.lower() in frames().accuse_frames else None
         if accused is not None and accused.i < noun.i and reciprocal(accused):  # "blamed each other for the shelling"
@@ -807,6 +815,10 @@ class Reader:
             args.actors = implicit.actors
             if args.actors:
                 args.how.append(f"actor={implicit.how} ({holder.lower_} {prep.lower_})")
+
+    def _traded(self, verb) -> bool:
+        """Whether `verb` is one that two sides do to each other with charges ("traded accusations")."""
+        return any(c.type == "ACCUSE" and c.joint is True for c in self.lex.verbs.get(verb.lemma_.lower(), []))
 
     def _beneficiary(self, noun, args: Arguments) -> None:
         """ "approved a loan to help Kenya rebuild roads": the party the purpose clause helps."""
