@@ -1520,3 +1520,9 @@ def test_traded_accusations_are_each_sides_charge():
         <= set(got), got
     got = analysed_claims("Kenya and Uganda have traded blame over the clash on Lake Victoria.")
     assert ("ASSAULT", "Uganda", "Kenya", "alleged", "Kenya") in got and len(got) == 4, got
+
+
+def test_being_in_talks_to_buy_is_talks_told_and_a_purchase_planned():
+    got = analysed_claims("Kenya is in talks with Uganda to buy six helicopters, Kenyan media reported.")
+    assert ("CONSULT", "Kenya", "Uganda", "asserted", "Kenya") in got or ("CONSULT", "Uganda", "Kenya", "asserted", "Kenya") in got, got
+    assert ("AID", "Uganda", "Kenya", "planned", "Kenya") in got, got

@@ -197,6 +197,7 @@ class Frames:
     truth_words: frozenset[str] = frozenset()
     statement_nouns: frozenset[str] = frozenset()
     answering_verbs: frozenset[str] = frozenset()
+    pursuit_nouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)

@@ -89,6 +89,7 @@ class FrameReader:
         future = self.future(trigger)
         frame = Frame(negated=negated(trigger), planned=future, announced=future,
                       background=trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and not culprit_of(trigger)
+                      and trigger.head.head.lemma_ != "be"  # "Iran is in talks with Russia": the predicate
                       and receptive_adjective(trigger) is None and not self.taken_part(trigger))
         frame.purpose = trigger.pos_ == "NOUN" and gift_served(trigger) is not None
         if self.hedged(trigger):
@@ -198,7 +199,9 @@ class FrameReader:
         if head.pos_ in ("NOUN", "PROPN"):
             if local and self._nominal and lemma in cue.topic_nouns and dep in ("prep", "pobj", "pcomp"):
                 frame.absorbed = True  # "talks on expanding cooperation"
-            if local and lemma in cue.intent_nouns and dep in ("acl", "prep", "pcomp", "xcomp", "pobj"):
+            pursued = dep == "acl" and lemma in cue.pursuit_nouns and any(  # "in talks to buy jets"
+                c.dep_ == "aux" and c.lower_ == "to" for c in self._node.children)
+            if local and (lemma in cue.intent_nouns and dep in ("acl", "prep", "pcomp", "xcomp", "pobj") or pursued):
                 frame.planned = True
                 frame.cues.append(f"intent({head.lower_})")
             if lemma in cue.claim_nouns and dep in ("acl", "prep", "pcomp", "ccomp", "relcl"):
