@@ -1523,6 +1523,6 @@ def test_traded_accusations_are_each_sides_charge():
 
 
 def test_being_in_talks_to_buy_is_talks_told_and_a_purchase_planned():
-    got = analysed_claims("Kenya is in talks with Uganda to buy six helicopters, Kenyan media reported.")
+    got = analysed_claims("Kenya is in talks with Uganda to buy six helicopters from Uganda, Kenyan media reported.")
     assert ("CONSULT", "Kenya", "Uganda", "asserted", "Kenya") in got or ("CONSULT", "Uganda", "Kenya", "asserted", "Kenya") in got, got
     assert ("AID", "Uganda", "Kenya", "planned", "Kenya") in got, got

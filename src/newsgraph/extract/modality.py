@@ -331,6 +331,11 @@ class FrameReader:
             frame.announced = frame.announced or (self.future(head) and lemma not in cue.intent_verbs)
             frame.planned = True
             frame.cues.append(f"intent({head.lower_})")
+        if local and dep == "advcl" and lemma == "be" and any(  # "is in talks with Uganda to buy", parsed on "is"
+                p.lemma_.lower() in cue.pursuit_nouns for c in head.children if c.dep_ == "prep" for p in c.children) \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in self._node.children):
+            frame.planned = True
+            frame.cues.append("intent(in talks)")
         if local and dep in ("advcl", "xcomp") and self.intent_object(head, self._node):
             frame.planned = True  # "expressed its keenness to expand training", the clause parsed on the verb
             frame.cues.append(f"intent({head.lower_})")
