@@ -199,9 +199,8 @@ class FrameReader:
         if head.pos_ in ("NOUN", "PROPN"):
             if local and self._nominal and lemma in cue.topic_nouns and dep in ("prep", "pobj", "pcomp"):
                 frame.absorbed = True  # "talks on expanding cooperation"
-            pursued = dep == "acl" and lemma in cue.pursuit_nouns and any(  # "in talks to buy jets"
-                c.dep_ == "aux" and c.lower_ == "to" for c in self._node.children)
-            if local and (lemma in cue.intent_nouns and dep in ("acl", "prep", "pcomp", "xcomp", "pobj") or pursued):
+            if local and (lemma in cue.intent_nouns and dep in ("acl", "prep", "pcomp", "xcomp", "pobj")
+                          or self.pursued(head, dep)):
                 frame.planned = True
                 frame.cues.append(f"intent({head.lower_})")
             if lemma in cue.claim_nouns and dep in ("acl", "prep", "pcomp", "ccomp", "relcl"):
@@ -331,9 +330,7 @@ class FrameReader:
             frame.announced = frame.announced or (self.future(head) and lemma not in cue.intent_verbs)
             frame.planned = True
             frame.cues.append(f"intent({head.lower_})")
-        if local and dep == "advcl" and lemma == "be" and any(  # "is in talks with Uganda to buy", parsed on "is"
-                p.lemma_.lower() in cue.pursuit_nouns for c in head.children if c.dep_ == "prep" for p in c.children) \
-                and any(c.dep_ == "aux" and c.lower_ == "to" for c in self._node.children):
+        if local and self.pursued(head, dep):
             frame.planned = True
             frame.cues.append("intent(in talks)")
         if local and dep in ("advcl", "xcomp") and self.intent_object(head, self._node):
@@ -367,6 +364,17 @@ class FrameReader:
                 frame.cues.append(f"intent({head.lower_})")
             return self._speaker(frame, head, claimed=False, label="report")
         return False
+
+    def pursued(self, head, dep: str) -> bool:
+        """ "in talks with Russia to buy jets": an infinitive on a pursuit noun (or, so parsed, on the
+        copula that is "in talks"), an act pursued and not done."""
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in self._node.children):
+            return False
+        nouns = self.cue.pursuit_nouns
+        if dep == "acl":
+            return head.lemma_.lower() in nouns
+        return dep == "advcl" and head.lemma_.lower() == "be" and any(
+            p.lemma_.lower() in nouns for c in head.children if c.dep_ == "prep" for p in c.children)
 
     def intent_object(self, verb, clause) -> bool:
         """Whether an infinitive clause follows `verb`'s object that is an intent noun ("keenness to")."""
