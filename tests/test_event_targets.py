@@ -1526,3 +1526,7 @@ def test_being_in_talks_to_buy_is_talks_told_and_a_purchase_planned():
     got = analysed_claims("Kenya is in talks with Uganda to buy six helicopters from Uganda, Kenyan media reported.")
     assert ("CONSULT", "Kenya", "Uganda", "asserted", "Kenya") in got or ("CONSULT", "Uganda", "Kenya", "asserted", "Kenya") in got, got
     assert ("AID", "Uganda", "Kenya", "planned", "Kenya") in got, got
+
+
+def test_an_act_warned_against_is_no_claim_it_happened():
+    assert not any(e[0] == "AID" for e in analysed_claims("Kenya warned Uganda against supplying weapons to al-Shabaab."))

@@ -214,10 +214,12 @@ def pairs(match: Match, actors: list[str], targets: list[str], symmetric, mutual
 
 
 def prevented(token) -> bool:
-    """ "banned them from travelling to Britain", "barred firms from buying chips": an act kept
-    from happening is no event (the ban itself is read as its own trigger)."""
+    """ "banned them from travelling to Britain", "barred firms from buying chips", "warned Beijing
+    against supplying weapons": an act kept from happening is no event (the ban itself is read as its
+    own trigger)."""
     prep = token.head if token.dep_ in ("pcomp", "pobj") else None
-    return prep is not None and prep.lower_ == "from" and prep.head.lemma_.lower() in listed("preventing_verbs")
+    return prep is not None and (prep.lower_ == "from" and prep.head.lemma_.lower() in listed("preventing_verbs")
+                                 or prep.lower_ == "against" and prep.head.lemma_.lower() in listed("warning_verbs"))
 
 
 def lend_content(framed: list[tuple[Match, Frame]]) -> None:
