@@ -1530,3 +1530,9 @@ def test_being_in_talks_to_buy_is_talks_told_and_a_purchase_planned():
 
 def test_an_act_warned_against_is_no_claim_it_happened():
     assert not any(e[0] == "AID" for e in analysed_claims("Kenya warned Uganda against supplying weapons to al-Shabaab."))
+
+
+def test_the_north_in_a_story_on_north_korea_is_north_korea():
+    got = analysed_claims("North Korea fired a ballistic missile into the sea on Friday. Officials in Seoul said the "
+                          "North had also sent artillery shells to Russia.")
+    assert any(e[:4] == ("AID", "North Korea", "Russia", "alleged") for e in got), got

@@ -19,6 +19,7 @@ PARTY_TYPES = frozenset({"COUNTRY", "PERSON", "ORG", "LOCATION"})
 DESCEND = ("appos", "compound", "amod", "nmod", "poss", "npadvmod")
 DESCEND_PREPS = frozenset({"of", "from", "for"})  # "officials of", "a delegation from", "a spokesman for"
 LISTING_PREPS = frozenset({"including", "like"})  # "countries including Peru", "states like Chile"
+HALVES = frozenset({"North", "South"})  # "the North", "the South": the divided country the story names
 WINDOW = 900  # characters to look back for what a pronoun or "the two countries" stands for
 
 
@@ -187,6 +188,9 @@ class Parties:
         return []
 
     def _one(self, head, hint: list[str] | None, depth: int = 0) -> list[str]:
+        half = self.half(head)
+        if half:
+            return half
         key = self.direct(head)
         if key is not None:
             return [key] + [k for c in head.conjuncts if c.i > head.i for k in [self.direct(c)] if k]
@@ -205,6 +209,13 @@ class Parties:
         if head.lemma_.lower() in self.refs.group_nouns:  # "the Iran-backed group" is not Iran
             return self.definite(head) or self._descend(head, hint, depth)
         return self._descend(head, hint, depth) or self.definite(head)
+
+    def half(self, head) -> list[str]:
+        """ "the North", "the South": the one divided country of that half the story names."""
+        if head.text not in HALVES or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return []
+        found = [key for name, key in self.countries.items() if name.startswith(head.text + " ")]
+        return found if len(found) == 1 else []
 
     def definite(self, head) -> list[str]:
         """ "the ministry", "the agency": the last organisation or person so named before."""
