@@ -1536,3 +1536,9 @@ def test_the_north_in_a_story_on_north_korea_is_north_korea():
     got = analysed_claims("North Korea fired a ballistic missile into the sea on Friday. Officials in Seoul said the "
                           "North had also sent artillery shells to Russia.")
     assert any(e[:4] == ("AID", "North Korea", "Russia", "alleged") for e in got), got
+
+
+def test_tear_gas_fired_at_protesters_is_coercion_not_assault():
+    got = analysed_claims("Ugandan police fired tear gas at Kenyan traders in Busia.")
+    assert any(e[0] == "COERCE" for e in got) and not any(e[0] == "ASSAULT" for e in got), got
+    assert any(e[0] == "ASSAULT" for e in analysed_claims("Kenyan troops fired on Ugandan posts."))
