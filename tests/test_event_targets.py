@@ -1542,3 +1542,8 @@ def test_tear_gas_fired_at_protesters_is_coercion_not_assault():
     got = analysed_claims("Ugandan police fired tear gas at Kenyan traders in Busia.")
     assert any(e[0] == "COERCE" for e in got) and not any(e[0] == "ASSAULT" for e in got), got
     assert any(e[0] == "ASSAULT" for e in analysed_claims("Kenyan troops fired on Ugandan posts."))
+
+
+def test_facilitating_a_transfer_is_the_facilitators_aid():
+    got = analysed_claims("Sudan accused Chad of facilitating the transfer of weapons to the RSF.")
+    assert ("AID", "Chad", "Rapid Support Forces", "alleged", "Sudan") in got, got
