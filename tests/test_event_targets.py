@@ -1547,3 +1547,9 @@ def test_tear_gas_fired_at_protesters_is_coercion_not_assault():
 def test_facilitating_a_transfer_is_the_facilitators_aid():
     got = analysed_claims("Sudan accused Chad of facilitating the transfer of weapons to the RSF.")
     assert ("AID", "Chad", "Rapid Support Forces", "alleged", "Sudan") in got, got
+
+
+def test_backing_with_troops_or_money_is_aid():
+    got = analysed_claims("Kenya accused Uganda of backing al-Shabaab with troops and weapons.")
+    assert ("AID", "Uganda", "al-Shabaab", "alleged", "Kenya") in got, got
+    assert ("SUPPORT", "Kenya", "Uganda", "asserted", None) in analysed_claims("Kenya backed Uganda's bid for the seat.")
