@@ -1553,3 +1553,12 @@ def test_backing_with_troops_or_money_is_aid():
     got = analysed_claims("Kenya accused Uganda of backing al-Shabaab with troops and weapons.")
     assert ("AID", "Uganda", "al-Shabaab", "alleged", "Kenya") in got, got
     assert ("SUPPORT", "Kenya", "Uganda", "asserted", None) in analysed_claims("Kenya backed Uganda's bid for the seat.")
+
+
+def test_a_weapons_maker_is_not_its_user():
+    got = analysed_claims("Ugandan-made drones struck Nairobi overnight.")
+    assert not any(e[0] == "ASSAULT" and e[1] == "Uganda" for e in got), got
+    assert not any(e[2] == "Uganda" for e in analysed_claims("Kenya shot down 20 Ugandan-made drones."))
+    got = analysed_claims("Kenya signed a contract for Ugandan-made armoured vehicles.")
+    assert ("AGREE", "Kenya", "Uganda", "asserted", None) in got, got
+    assert ("ASSAULT", "Uganda", "Kenya", "asserted", None) in analysed_claims("Ugandan missiles struck Nairobi.")

@@ -230,6 +230,7 @@ class References:
     force_name_words: frozenset[str] = frozenset()
     posted_nouns: frozenset[str] = frozenset()
     placed_nouns: frozenset[str] = frozenset()
+    making_participles: frozenset[str] = frozenset()
 
     def located(self, token) -> bool:
         """A noun for a place things are in ("bases in Chad": by its form too, as "bases" lemmatises to "basis")."""
@@ -267,6 +268,7 @@ def references() -> References:
         force_name_words=frozenset(spec.get("force_name_words") or ()),
         posted_nouns=frozenset(spec.get("posted_nouns") or ()),
         placed_nouns=frozenset(spec.get("placed_nouns") or ()),
+        making_participles=frozenset(spec.get("making_participles") or ()),
         owned_nouns=frozenset(spec.get("owned_nouns") or ()),
         kind_nouns={str(k): frozenset(str(n).lower() for n in v) for k, v in (spec.get("kind_nouns") or {}).items()},
     )

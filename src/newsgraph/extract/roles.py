@@ -464,7 +464,7 @@ class Reader:
                 args.actors = [k for k in self.of(patient) if self.parties.kind(k) in ("COUNTRY", "ORG")]
                 args.how.append("owner of the subject")  # "French troops were withdrawn"
         elif subj is not None:
-            args.actors = self.of(subj)
+            args.actors = [] if cue.type != "AID" and self.made_by(subj) else self.of(subj)
             args.named_actor = self.parties.direct(subj) is not None
             args.how.append("subject")
         if not args.actors and not passive and subj is None:
@@ -593,10 +593,17 @@ class Reader:
     def weapon_owners(self, weapon) -> list[str]:
         """Whose weapon it is: "a Kenyan military helicopter", "Russia's jets", "a drone belonging to the
         Malian army" (not "launched by": who fired it is not who lost it)."""
-        mods = [c for c in weapon.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+        mods = [c for c in weapon.children if c.dep_ in ("poss", "amod", "compound", "nmod")
+                and c.lemma_.lower() not in self.parties.refs.making_participles]  # "Iranian-made": its maker's
         belonging = [p for acl in weapon.children if acl.dep_ == "acl" and acl.lemma_.lower() == "belong"
                      for prep in acl.children if prep.lower_ == "to" for p in prep.children if p.dep_ == "pobj"]
         return self.of_all(mods + belonging)
+
+    def made_by(self, thing) -> bool:
+        """ "Iranian-made drones struck Kyiv": a weapon named by its maker, who is not its user (though
+        what arrives somewhere comes from its maker: AID keeps it)."""
+        return "weapon" in self.classes(thing) and any(
+            c.dep_ == "amod" and c.lemma_.lower() in self.parties.refs.making_participles for c in thing.children)
 
     def is_weapon(self, token) -> bool:
         """Whether the word itself (not a modifier: "weapons depot") names a weapon."""
