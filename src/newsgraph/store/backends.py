@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import os
 import re
+import sqlite3
+import time
 from contextlib import contextmanager
 from typing import Iterator
 
@@ -52,11 +54,29 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     dbapi_conn.isolation_level = None  # transactions are begun by `_sqlite_begin`, not the driver
     dbapi_conn.create_function("ng_hamming", 2, _hamming, deterministic=True)
     cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA busy_timeout=30000")  # first: switching a new file to WAL waits for the lock too
-    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA busy_timeout=30000")
+    _switch_to_wal(cur)
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.close()
+
+
+def _switch_to_wal(cur, patience: float = 30.0) -> None:
+    """Put the file in WAL mode, waiting out other connections doing the same.
+
+    SQLite answers a journal-mode switch that meets another connection's lock with
+    "database is locked" at once, without the busy handler, so processes opening a
+    new file together retry here for as long as busy_timeout would have waited.
+    """
+    deadline = time.monotonic() + patience
+    while True:
+        try:
+            cur.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
 
 
 def _sqlite_begin(conn: Connection) -> None:
