@@ -1045,7 +1045,7 @@ def test_an_armed_group_is_not_on_its_countrys_side(nlp):
     got = analysed_claims("An RSF adviser, Musa Idris, claimed that Iran had delivered drones to the army through Port Sudan.")
     assert ("AID", "Iran", "Sudan", "alleged", "Musa Idris") in got, got
     got = analysed_claims("The Democratic Republic of Congo has accused Rwanda of backing the M23.")
-    assert ("SUPPORT", "Rwanda", "M23", "alleged", "Democratic Republic of the Congo") in got, got
+    assert ("AID", "Rwanda", "M23", "alleged", "Democratic Republic of the Congo") in got, got
 
 
 def test_a_spokesman_for_a_party_speaks_for_it_but_an_envoy_for_a_country_is_posted_there(nlp):
@@ -1562,3 +1562,14 @@ def test_a_weapons_maker_is_not_its_user():
     got = analysed_claims("Kenya signed a contract for Ugandan-made armoured vehicles.")
     assert ("AGREE", "Kenya", "Uganda", "asserted", None) in got, got
     assert ("ASSAULT", "Uganda", "Kenya", "asserted", None) in analysed_claims("Ugandan missiles struck Nairobi.")
+
+
+def test_backing_an_armed_group_is_aid_not_verbal_support():
+    got = analysed_claims("Kenya denied backing the al-Shabaab militants.")
+    assert ("AID", "Kenya", "al-Shabaab", "denied", "Kenya") in got, got
+    got = analysed_claims("Al-Shabaab fighters attacked a base near Mogadishu. Somalia has repeatedly accused Eritrea "
+                          "of supporting the militants.")
+    assert ("AID", "Eritrea", "al-Shabaab", "alleged", "Somalia") in got, got
+    got = analysed_claims("Kenya condemned Eritrea's support for the militias in Somalia.")
+    assert not any(e[0] == "SUPPORT" and e[1] == "Eritrea" for e in got), got
+    assert ("SUPPORT", "Kenya", "Uganda", "asserted", None) in analysed_claims("Kenya supported Uganda in the vote.")

@@ -11,7 +11,7 @@ from functools import cached_property, lru_cache
 
 from ..data import load_yaml
 
-CONDITIONS = ("object", "party_object", "particle", "adverb", "modifier", "as_", "joint", "bare", "clause", "subject",
+CONDITIONS = ("object", "party_object", "armed_object", "particle", "adverb", "modifier", "as_", "joint", "bare", "clause", "subject",
               "toward")
 
 
@@ -24,6 +24,7 @@ class Cue:
     pos: str  # "verb" or "noun"
     object: tuple[str, ...] = ()
     party_object: bool | str = False  # the object is a party; "named": named as one, not as a place in it
+    armed_object: bool = False  # the party helped is an armed group ("backing the M23 rebels" is aid)
     particle: tuple[str, ...] = ()
     adverb: tuple[str, ...] = ()
     modifier: tuple[str, ...] = ()  # an amod/compound the word must carry ("military support")
@@ -231,6 +232,7 @@ class References:
     posted_nouns: frozenset[str] = frozenset()
     placed_nouns: frozenset[str] = frozenset()
     making_participles: frozenset[str] = frozenset()
+    armed_nouns: frozenset[str] = frozenset()
 
     def located(self, token) -> bool:
         """A noun for a place things are in ("bases in Chad": by its form too, as "bases" lemmatises to "basis")."""
@@ -270,5 +272,6 @@ def references() -> References:
         placed_nouns=frozenset(spec.get("placed_nouns") or ()),
         making_participles=frozenset(spec.get("making_participles") or ()),
         owned_nouns=frozenset(spec.get("owned_nouns") or ()),
+        armed_nouns=frozenset(spec.get("armed_nouns") or ()),
         kind_nouns={str(k): frozenset(str(n).lower() for n in v) for k, v in (spec.get("kind_nouns") or {}).items()},
     )

@@ -241,6 +241,8 @@ class Parties:
             ent = self.entities[key]
             if ent.type in ("ORG", "PERSON") and word in ent.name.lower().split():
                 return [key]
+            if word in self.refs.armed_nouns and self.armed_group(key):
+                return [key]  # "denied backing the rebels" after "the M23 rebels"
             if ent.type == "ORG" and ent.name.lower() in self.refs.kind_nouns.get(word, ()):
                 return [key]  # "the lender" after "the IMF"
             if ent.type == "ORG" and word in self.refs.group_nouns and not self.outlet(key) \

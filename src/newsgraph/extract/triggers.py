@@ -103,6 +103,8 @@ def satisfied(token, cue: Cue, args: Arguments, reader: Reader) -> bool:
         return False  # "struck a deal": the deal is the event, no strike
     if cue.party_object and "target=object" not in args.how and not unnamed_party_object(token, reader):
         return False
+    if cue.armed_object and not armed_object(token, args, reader):
+        return False
     if cue.party_object == "named" and any(c.dep_ == "dobj" and is_place(c, reader) for c in token.children):
         return False  # "Russian missiles reached Kyiv": a strike on the city, not arms for Ukraine
     if cue.particle and not any(c.dep_ in ("prt", "prep", "agent") and c.lower_ in cue.particle
@@ -129,6 +131,19 @@ def satisfied(token, cue: Cue, args: Arguments, reader: Reader) -> bool:
                                           for c in token.children):
         return False
     return not (cue.joint is True and not is_joint(token, args, reader))
+
+
+def armed_object(token, args: Arguments, reader: Reader) -> bool:
+    """ "denied backing the M23 rebels", "Iran's support to the Houthis": the party helped is an armed
+    group (one listed as such, or named or called by an armed group's word), so the help is material."""
+    words = reader.parties.refs.armed_nouns
+    if any(reader.parties.armed_group(k) for k in args.targets):
+        return True
+    named = (reader.parties.entities.get(k) for k in args.targets)
+    if any(e is not None and e.type == "ORG" and set(e.name.lower().split()) & words for e in named):
+        return True
+    helped = [c for c in token.children if c.dep_ == "dobj"] + prep_objects(token, {"to", "for", "of"})
+    return any(h.lemma_.lower() in words for h in helped)
 
 
 def carried_event(verb, reader: Reader) -> bool:
