@@ -1573,3 +1573,13 @@ def test_backing_an_armed_group_is_aid_not_verbal_support():
     got = analysed_claims("Kenya condemned Eritrea's support for the militias in Somalia.")
     assert not any(e[0] == "SUPPORT" and e[1] == "Eritrea" for e in got), got
     assert ("SUPPORT", "Kenya", "Uganda", "asserted", None) in analysed_claims("Kenya supported Uganda in the vote.")
+
+
+def test_a_denial_in_a_which_clause_answers_the_accusation_before_it():
+    got = analysed_claims("Kenya has accused Uganda of supplying al-Shabaab with weapons, which Kampala denies.")
+    assert ("AID", "Uganda", "al-Shabaab", "alleged", "Kenya") in got, got
+    assert ("AID", "Uganda", "al-Shabaab", "denied", "Uganda") in got, got
+    assert ("REJECT", "Uganda", "Kenya", "asserted", None) in got, got
+    assert not any(e[0] == "REJECT" and e[3] == "alleged" for e in got), got
+    got = analysed_claims("Kenya has accused Uganda of supplying weapons to al-Shabaab, which Kampala denies.")
+    assert ("REJECT", "Uganda", "Kenya", "asserted", None) in got, got

@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .lexicon import frames, lexicon
-from .modality import decide, denies_claim_above, dismissed_claim
+from .modality import decide, denies_claim_above, dismissed_claim, sentential_relative
 from .roles import child, laid_on
 
 if TYPE_CHECKING:
@@ -227,7 +227,7 @@ def refers_to_claims(trigger) -> bool:
     obj = child(trigger, "dobj") or dismissed_claim(trigger)  # "said the reports were false"
     if obj is None:
         return False
-    if trigger.dep_ == "relcl" and obj.lower_ in ("which", "that"):
+    if trigger.dep_ == "relcl" and obj.lower_ in ("which", "that") or sentential_relative(trigger):
         return True  # "say X has supplied shells, which both countries deny": the clause it hangs on
     part = next((p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                  if p.dep_ == "pobj" and p.lemma_.lower() in claim_nouns), None)

@@ -110,7 +110,7 @@ class FrameReader:
             if dep == "relcl" and head.lemma_.lower() not in self.cue.claim_nouns \
                     and self.extraposed_dismissal(head, dep) is None:
                 break  # "arming the rebels, who have fired missiles": a description, outside the frame above
-            if dep == "ccomp" and coordinated_before(node, head):
+            if dep == "ccomp" and (coordinated_before(node, head) or sentential_relative(node)):
                 break
             if self._step(frame, head, dep, local):
                 break
@@ -576,6 +576,15 @@ def coordinated_before(clause, verb) -> bool:
     start = subj.left_edge.i
     return clause.right_edge.i < start and start >= 2 and verb.doc[start - 1].lower_ in ("and", "but") \
         and verb.doc[start - 2].text == ","
+
+
+def sentential_relative(clause) -> bool:
+    """ "accused Abu Dhabi of arming the RSF, which the UAE denies": a clause opened by a relative
+    "which" after a comma comments on the whole sentence (the model may parse it as a complement).
+    Not a clause inside a relative ("a firm, which London says carried missiles")."""
+    which = next((c for c in clause.children if c.lower_ == "which" and c.dep_ in ("dobj", "nsubj", "nsubjpass")), None)
+    return clause.dep_ in ("ccomp", "relcl", "advcl", "conj") and which is not None and clause.head.i < which.i \
+        and which.i >= 1 and which.i == clause.left_edge.i and clause.doc[which.i - 1].text == ","
 
 
 def culprit_of(noun) -> bool:

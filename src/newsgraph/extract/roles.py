@@ -188,6 +188,8 @@ def direct_object(verb):
     if obj is None:
         obj = next((o for c in coordinated(verb) for o in [child(c, "dobj")] if o is not None), None)
     if obj is not None and obj.lower_ in RELATIVE and verb.dep_ == "relcl":
+        if obj.lower_ == "which" and verb.lemma_.lower() in frames().deny_verbs and verb.doc[obj.i - 1].text == ",":
+            return None  # "arming the RSF, which the UAE denies": the denial answers the sentence, not the RSF
         return verb.head
     if obj is None and verb.dep_ == "relcl" and any(
             c.dep_ == "nsubj" and c.lower_ not in RELATIVE for c in verb.children):
