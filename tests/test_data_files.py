@@ -20,3 +20,16 @@ def booleans_in_lists(node, path: str = "") -> list[str]:
 def test_no_word_list_holds_a_boolean():
     found = [f"{f.name}{p}" for f in sorted(DATA.glob("*.yaml")) for p in booleans_in_lists(yaml.safe_load(f.read_text()))]
     assert not found, f"quote these words in the data files: {found}"
+
+
+def test_every_country_an_epithet_may_stand_for_is_a_gazetteer_country():
+    """A misspelt name in `epithet_qualifiers` would silently never match."""
+    from newsgraph.extract.lexicon import references
+    from newsgraph.resolve import gazetteer
+
+    known = set(gazetteer.countries())
+    refs = references()
+    unknown = {name for table in (refs.epithet_members, refs.epithet_qualifiers) for names in table.values()
+               for name in names} - known
+    assert not unknown, f"not country names in countries.yaml: {sorted(unknown)}"
+    assert all(refs.epithet_qualifiers.values()), "a qualifier with no countries (a '+name' that names nothing?)"

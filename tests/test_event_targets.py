@@ -1583,3 +1583,22 @@ def test_a_denial_in_a_which_clause_answers_the_accusation_before_it():
     assert not any(e[0] == "REJECT" and e[3] == "alleged" for e in got), got
     got = analysed_claims("Kenya has accused Uganda of supplying weapons to al-Shabaab, which Kampala denies.")
     assert ("REJECT", "Uganda", "Kenya", "asserted", None) in got, got
+
+
+def test_a_descriptive_epithet_stands_for_the_last_country_it_fits():
+    got = analysed_claims("Kenya accused Eritrea of arming al-Shabaab. The Horn of Africa nation has denied arming "
+                          "the militants.")
+    assert ("AID", "Eritrea", "al-Shabaab", "denied", "Eritrea") in got, got
+    got = analysed_claims("Uganda signed a trade deal with Kenya on Monday. The East African country also accused "
+                          "Qatar of funding al-Shabaab.")  # Kenya, the last East African country named
+    assert ("ACCUSE", "Kenya", "Qatar", "asserted", None) in got, got
+    got = analysed_claims("Jordan and Kenya held talks in Amman. The kingdom said it would send police trainers "
+                          "to Nairobi.")
+    assert any(e[0] == "AID" and e[1] == "Jordan" and e[2] == "Kenya" for e in got), got
+    assert not any(e[1] == "Papua New Guinea" for e in analysed_claims(
+        "Oman hosted Kenyan officials. The Gulf state said it would buy Kenyan tea.")), "Gulf is no province here"
+
+
+def test_attacks_faced_by_a_party_are_done_by_the_one_named_after_by():
+    got = analysed_claims("Kenya has faced repeated drone and missile attacks by al-Shabaab.")
+    assert ("ASSAULT", "al-Shabaab", "Kenya", "asserted", None) in got, got

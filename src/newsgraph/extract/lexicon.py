@@ -233,6 +233,9 @@ class References:
     placed_nouns: frozenset[str] = frozenset()
     making_participles: frozenset[str] = frozenset()
     armed_nouns: frozenset[str] = frozenset()
+    epithet_heads: frozenset[str] = frozenset()
+    epithet_members: dict[str, frozenset[str]] = field(default_factory=dict)
+    epithet_qualifiers: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def located(self, token) -> bool:
         """A noun for a place things are in ("bases in Chad": by its form too, as "bases" lemmatises to "basis")."""
@@ -246,6 +249,23 @@ class References:
     def pronoun_kind(self, word: str) -> str | None:
         word = word.lower()
         return next((kind for kind, words in self.pronouns.items() if word in words), None)
+
+
+def _country_sets(spec: dict) -> dict[str, frozenset[str]]:
+    """Country lists by name, with "+other" entries replaced by the countries listed under `other`
+    (in this table, or in `epithet_members`)."""
+    members = load_yaml("references.yaml").get("epithet_members") or {}
+
+    def expand(name: str, seen: frozenset[str] = frozenset()) -> set[str]:
+        out = set()
+        for item in spec.get(name) or members.get(name) or ():
+            item = str(item)
+            if item.startswith("+") and item[1:] not in seen:
+                out |= expand(item[1:], seen | {name})
+            elif not item.startswith("+"):
+                out.add(item)
+        return out
+    return {str(k): frozenset(expand(str(k))) for k in spec}
 
 
 @lru_cache(maxsize=1)
@@ -273,5 +293,8 @@ def references() -> References:
         making_participles=frozenset(spec.get("making_participles") or ()),
         owned_nouns=frozenset(spec.get("owned_nouns") or ()),
         armed_nouns=frozenset(spec.get("armed_nouns") or ()),
+        epithet_heads=frozenset(spec.get("epithet_heads") or ()),
+        epithet_members=_country_sets(spec.get("epithet_members") or {}),
+        epithet_qualifiers=_country_sets(spec.get("epithet_qualifiers") or {}),
         kind_nouns={str(k): frozenset(str(n).lower() for n in v) for k, v in (spec.get("kind_nouns") or {}).items()},
     )

@@ -188,7 +188,7 @@ class Parties:
         return []
 
     def _one(self, head, hint: list[str] | None, depth: int = 0) -> list[str]:
-        half = self.half(head)
+        half = self.half(head) or self.epithet(head)
         if half:
             return half
         key = self.direct(head)
@@ -209,6 +209,31 @@ class Parties:
         if head.lemma_.lower() in self.refs.group_nouns:  # "the Iran-backed group" is not Iran
             return self.definite(head) or self._descend(head, hint, depth)
         return self._descend(head, hint, depth) or self.definite(head)
+
+    def epithet(self, head) -> list[str]:
+        """ "the Gulf state", "the small West African nation", "the kingdom": the last country named
+        before that the words before the head fit (references.yaml `epithet_qualifiers`)."""
+        word = head.lower_
+        if word not in self.refs.epithet_heads or head.pos_ not in ("NOUN", "PROPN") \
+                or head.left_edge.lower_ != "the":  # ("The Horn of Africa nation": "the" may hang on "Horn")
+            return []
+        before = " " + " ".join(t.lower_ for t in head.doc[head.left_edge.i:head.i] if t.dep_ != "det") + " "
+        fits = [countries for qualifier, countries in self.refs.epithet_qualifiers.items()
+                if f" {qualifier} " in before]
+        if word in self.refs.epithet_members:
+            fits.append(self.refs.epithet_members[word])
+        if not fits:
+            return []
+        allowed = frozenset.intersection(*fits)
+        for idx, key in reversed(self._timeline):
+            if idx >= head.idx:
+                continue
+            if idx < head.idx - WINDOW:
+                break
+            ent = self.entities[key]
+            if ent.type == "COUNTRY" and ent.name in allowed:
+                return [key]
+        return []
 
     def half(self, head) -> list[str]:
         """ "the North", "the South": the one divided country of that half the story names."""

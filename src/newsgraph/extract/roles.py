@@ -751,7 +751,9 @@ class Reader:
         """ "Kenya faces sanctions from Canada": Canada acts on Kenya."""
         subj = subject(verb)
         if verb.lemma_.lower() in self.lex.undergo_verbs and via in ("", "under") and subj is not None:
-            doers = prep_objects(noun, {"from", "by"}) + prep_objects(verb, {"from", "by"})
+            # "faced drone and missile attacks by the Houthis", parsed with "by" on "drone"
+            doers = [p for n in (noun, *noun.conjuncts) for p in prep_objects(n, {"from", "by"})] \
+                + prep_objects(verb, {"from", "by"})
             args.actors = args.actors or self.of_all(doers)
             args.targets = [k for k in self.of(subj) if k not in args.actors]
             args.how.append(f"undergone ({verb.lower_})")

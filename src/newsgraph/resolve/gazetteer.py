@@ -143,7 +143,9 @@ def _places() -> dict[str, str]:
     capital wins over its namesakes elsewhere
     (Colombo is Sri Lanka's, not the Brazilian town's), unless it is one news uses mostly as a city
     (the `drop` list: Jerusalem lies where the city data puts it)."""
-    dropped = set(_yaml("countries_extra.yaml").get("drop", []))
+    extra = _yaml("countries_extra.yaml")
+    dropped = set(extra.get("drop", []))
+    plain_words = set(extra.get("drop_places", []))
     out: dict[str, str] = {capital: c.iso for c in countries().values() for capital in c.capitals
                            if capital not in dropped}
     for line in data_text("places.tsv").splitlines():
@@ -155,7 +157,7 @@ def _places() -> dict[str, str]:
         for p in c.provinces:
             holders.setdefault(p, set()).add(c.iso)
     for p, isos in holders.items():
-        if len(isos) == 1:  # "Northern", "Central": provinces of many states name none of them
+        if len(isos) == 1 and p not in plain_words:  # "Northern", "Central": provinces of many states name none
             out.setdefault(p, isos.pop())
     return out
 
