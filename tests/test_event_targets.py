@@ -1426,7 +1426,7 @@ def test_a_quotation_over_several_sentences_speaks_for_its_speaker_throughout():
             "were shelling our villages. They used heavy arms.\" The minister spoke in Kampala.")
     assert ("ASSAULT", "Kenya", "Uganda", "alleged", "Uganda") in analysed_claims(text)
     text = ("\"Since yesterday, their army has crossed the border,\" Uganda's defence minister said. "
-            "\"Our forces shot down two Kenyan drones.\"")
+            "\"Our forces shelled two Kenyan border posts.\"")
     assert ("ASSAULT", "Uganda", "Kenya", "asserted", "Uganda") in analysed_claims(text)  # "our": the speaker's
 
 
@@ -1602,3 +1602,18 @@ def test_a_descriptive_epithet_stands_for_the_last_country_it_fits():
 def test_attacks_faced_by_a_party_are_done_by_the_one_named_after_by():
     got = analysed_claims("Kenya has faced repeated drone and missile attacks by al-Shabaab.")
     assert ("ASSAULT", "al-Shabaab", "Kenya", "asserted", None) in got, got
+
+
+def test_weapons_stopped_in_flight_are_the_senders_attack_on_who_stopped_them():
+    got = analysed_claims("Kenya's air defences intercepted 30 Somali drones.")
+    assert ("ASSAULT", "Somalia", "Kenya", "asserted", None) in got, got
+    got = analysed_claims("Kenya said its air defences intercepted an al-Shabaab drone fired toward Lamu.")
+    assert any(e[:3] == ("ASSAULT", "al-Shabaab", "Kenya") for e in got), got
+    got = analysed_claims("Kenya intercepted rockets fired by al-Shabaab.")
+    assert ("ASSAULT", "al-Shabaab", "Kenya", "asserted", None) in got, got
+    got = analysed_claims("Kenya shot down 20 Ugandan drones.")
+    assert ("ASSAULT", "Uganda", "Kenya", "asserted", None) in got, got
+    # one aircraft downed is the shooter's act; a maker is still no sender
+    got = analysed_claims("Kenya shot down a Ugandan military helicopter.")
+    assert ("ASSAULT", "Kenya", "Uganda", "asserted", None) in got, got
+    assert not any(e[1] == "Uganda" or e[2] == "Uganda" for e in analysed_claims("Kenya shot down 20 Ugandan-made drones."))

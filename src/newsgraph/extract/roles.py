@@ -51,6 +51,7 @@ def listed(name: str) -> frozenset[str]:
 
 
 RECIPROCAL = "parties=accusing each other"
+STOPPED = "reversed (weapons stopped)"
 
 
 def reciprocal(token) -> bool:
@@ -195,6 +196,22 @@ def direct_object(verb):
             c.dep_ == "nsubj" and c.lower_ not in RELATIVE for c in verb.children):
         return first_conjunct(verb.head)  # "the firms it accused of ...": the object the relative leaves out
     return obj
+
+
+def partitive(token):
+    """ "40 of the drones", "one of its vessels": the thing counted, not the count."""
+    if token is not None and (token.pos_ == "NUM" or token.lower_ in ("some", "several", "many", "most", "all")):
+        return next((p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for p in c.children if p.dep_ == "pobj"), token)
+    return token
+
+
+def barrage(weapon) -> bool:
+    """ "40 drones", "hundreds of missiles", "a wave of drones": more than one weapon, an attack
+    under way (not one aircraft lost)."""
+    if weapon.tag_ in ("NNS", "NNPS") or any(c.dep_ == "nummod" for c in weapon.children):
+        return True
+    return weapon.dep_ == "pobj" and weapon.head.head.lemma_.lower() in listed("barrage_nouns")
 
 
 def first_conjunct(token):
@@ -577,10 +594,7 @@ class Reader:
             args.targets = [k for k in owners if not any(self.parties.same_side(k, a) for a in args.actors)]
             if args.targets:
                 args.how.append("target=owner of object")
-        hit = patient
-        if hit is not None and (hit.pos_ == "NUM" or hit.lower_ in ("some", "several", "many")):
-            hit = next((p for c in hit.children if c.dep_ == "prep" and c.lower_ == "of"
-                        for p in c.children if p.dep_ == "pobj"), hit)  # "rammed one of its vessels"
+        hit = partitive(patient)  # "rammed one of its vessels"
         if not args.targets and hit is not None and self.is_weapon(hit) \
                 and cue.lemma in listed("defeat_verbs"):
             owners = self.weapon_owners(hit)
@@ -591,6 +605,23 @@ class Reader:
         if thing is not None:
             args.object = self.object_text(thing)
             args.object_classes = self.classes(thing)
+
+    def _intercepted(self, verb, patient, args: Arguments) -> None:
+        """ "Saudi air defences intercepted a Houthi drone", "Ukraine shot down 40 drones launched by
+        Russia": the attack is by whoever sent the weapons, on the side that stopped them. One aircraft
+        shot down ("downed a Kenyan helicopter") stays the shooter's act."""
+        hit = partitive(patient)
+        if hit is None or verb.lemma_.lower() not in listed("intercepting_verbs") and not barrage(hit):
+            return
+        sent_by = [p for acl in hit.children if acl.dep_ in ("acl", "relcl")
+                   for a in acl.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+        sent_by += [subject(r) for r in hit.children if r.dep_ == "relcl" and subject(r) is not None
+                    and subject(r).lower_ not in RELATIVE]  # "the drones Russia launched"
+        launchers = self.of_all(sent_by) or self.weapon_owners(hit)
+        launchers = [k for k in launchers if not any(self.parties.same_side(k, d) for d in args.actors)]
+        if launchers:
+            args.actors, args.targets = launchers, args.actors
+            args.how.append(STOPPED)
 
     def weapon_owners(self, weapon) -> list[str]:
         """Whose weapon it is: "a Kenyan military helicopter", "Russia's jets", "a drone belonging to the
@@ -644,7 +675,10 @@ class Reader:
                                   for k in [self.parties.maker(c) if designers else self.parties.direct(c)] if k))
 
     def _reverse(self, verb, patient, cue: Cue, args: Arguments) -> None:
-        """Receiving, buying, hosting: the subject is the recipient or host."""
+        """Receiving, buying, hosting: the subject is the recipient or host; intercepting: the target."""
+        if cue.type == "ASSAULT":
+            self._intercepted(verb, patient, args)
+            return
         if cue.type == "CONSULT":
             args.actors, args.targets = self.of(patient), args.actors
         else:  # "relied on Russia for arms": the particle's object gives too

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from ..resolve import gazetteer
 from .lexicon import Cue, frames
 from .modality import dismissed_claim
-from .roles import Arguments, Reader, generic, prep_objects, subject
+from .roles import STOPPED, Arguments, Reader, generic, prep_objects, subject
 
 VERB_POS = frozenset({"VERB"})
 PREDICATIVE = frozenset({"oprd", "xcomp", "ccomp", "acomp", "attr"})
@@ -105,6 +105,8 @@ def satisfied(token, cue: Cue, args: Arguments, reader: Reader) -> bool:
         return False
     if cue.armed_object and not armed_object(token, args, reader):
         return False
+    if cue.reverse and cue.type == "ASSAULT" and STOPPED not in args.how:
+        return False  # weapons stopped, but no one named who sent them: read as the shooter's act, if at all
     if cue.party_object == "named" and any(c.dep_ == "dobj" and is_place(c, reader) for c in token.children):
         return False  # "Russian missiles reached Kyiv": a strike on the city, not arms for Ukraine
     if cue.particle and not any(c.dep_ in ("prt", "prep", "agent") and c.lower_ in cue.particle

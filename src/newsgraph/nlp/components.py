@@ -69,7 +69,9 @@ def make_participles(nlp, name):
     modality = load_yaml("modality.yaml")
     denials = {third_person(v): v for v in modality["deny_verbs"]}  # "rejects" -> "reject"
     claim_nouns = frozenset(modality["claim_nouns"])
-    blaming = load_yaml("references.yaml")["blaming_verbs"]
+    references = load_yaml("references.yaml")
+    blaming = references["blaming_verbs"]
+    stopping = frozenset(references["intercepting_verbs"]) | frozenset(references["stopping_verbs"])
     trigger_verbs = frozenset(str(v) for t in load_yaml("plover.yaml")["types"].values() for v in t.get("verbs") or ())
 
     def repair_verbs(doc):
@@ -87,6 +89,7 @@ def make_participles(nlp, name):
         answered_claims(doc, denials, claim_nouns)
         opening_subjects(doc)
         blamed_on(doc, blaming)
+        reduced_relatives(doc, stopping)
         return doc
     return repair_verbs
 
@@ -161,6 +164,23 @@ def blamed_on(doc, blaming: dict[str, str]) -> None:
         prep = next((c for c in reversed(list(obj.children)) if c.dep_ == "prep" and c.lower_ == prep_word), None)
         if prep is not None:
             prep.head = verb
+
+
+def reduced_relatives(doc, verbs: frozenset[str]) -> None:
+    """ "intercepted a Houthi drone fired toward Jizan": the small model reads "a drone fired ..." as a
+    clause (the drone fired), leaving the verb without its object. For verbs that need one, a clause
+    right after the verb, with a subject and a past verb but no auxiliary or object, is the object
+    with a participle on it."""
+    for verb in doc:
+        if verb.lemma_.lower() not in verbs or any(c.dep_ == "dobj" for c in verb.children):
+            continue
+        clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and c.tag_ in ("VBD", "VBN")), None)
+        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
+        if subj is None or subj.left_edge.i != verb.i + 1 or subj.i > clause.i \
+                or any(c.dep_ in ("aux", "auxpass", "dobj", "mark") for c in clause.children):
+            continue
+        subj.head, subj.dep_ = verb, "dobj"
+        clause.head, clause.dep_, clause.tag_ = subj, "acl", "VBN"
 
 
 def opening_subjects(doc) -> None:
