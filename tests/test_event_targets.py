@@ -1617,3 +1617,19 @@ def test_weapons_stopped_in_flight_are_the_senders_attack_on_who_stopped_them():
     got = analysed_claims("Kenya shot down a Ugandan military helicopter.")
     assert ("ASSAULT", "Kenya", "Uganda", "asserted", None) in got, got
     assert not any(e[1] == "Uganda" or e[2] == "Uganda" for e in analysed_claims("Kenya shot down 20 Ugandan-made drones."))
+
+
+def test_a_charge_denied_after_a_comma_is_answered_and_leaves_the_accusation_a_fact():
+    # the model reads "rejects" as the sentence's root noun; rebuilt, no parse cycle
+    got = analysed_claims("Nairobi has accused Kampala of providing al-Shabaab with rifles, a charge Uganda rejects.")
+    assert ("ACCUSE", "Kenya", "Uganda", "asserted", None) in got, got
+    assert ("AID", "Uganda", "al-Shabaab", "denied", "Uganda") in got, got
+    got = analysed_claims("Nairobi has accused Kampala of providing al-Shabaab with rifles, charges Uganda rejects.")
+    assert ("ACCUSE", "Kenya", "Uganda", "asserted", None) in got, got
+    assert ("REJECT", "Uganda", "Kenya", "asserted", None) in got, got
+
+
+def test_a_denial_after_a_semicolon_is_not_what_the_accusation_says():
+    got = analysed_claims("Kenya and Somalia accuse Eritrea of backing al-Shabaab; Asmara denies it.")
+    assert ("ACCUSE", "Kenya", "Eritrea", "asserted", None) in got, got
+    assert ("AID", "Eritrea", "al-Shabaab", "denied", "Eritrea") in got, got

@@ -203,7 +203,8 @@ class FrameReader:
                           or self.pursued(head, dep)):
                 frame.planned = True
                 frame.cues.append(f"intent({head.lower_})")
-            if lemma in cue.claim_nouns and dep in ("acl", "prep", "pcomp", "ccomp", "relcl"):
+            if lemma in cue.claim_nouns and dep in ("acl", "prep", "pcomp", "ccomp", "relcl") \
+                    and not (dep == "ccomp" and self._node.i < head.i):  # "X did Y, a charge Z denies": a comment
                 return self._claim_noun(frame, head)
         elif head.pos_ == "ADJ" and local and (lemma in cue.intent_adjectives and dep == "xcomp"
                                                or dep == "prep" and any(
@@ -569,11 +570,14 @@ def dismissed_claim(verb):
 
 def coordinated_before(clause, verb) -> bool:
     """ "X accused Seoul of selling arms, and spokesman Y said ...", parsed with the accusation as what
-    Y said: a clause ending before ", and <subject> said" is coordinated with the saying, not its content."""
+    Y said: a clause ending before ", and <subject> said" (or "; <subject> said") is coordinated with the
+    saying, not its content."""
     subj = subject(verb)
     if clause.i > verb.i or subj is None or subj.i > verb.i:
         return False
     start = subj.left_edge.i
+    if clause.right_edge.i < start and start >= 1 and verb.doc[start - 1].text == ";":
+        return True  # "X accuse Rwanda of backing M23; Kigali denies it"
     return clause.right_edge.i < start and start >= 2 and verb.doc[start - 1].lower_ in ("and", "but") \
         and verb.doc[start - 2].text == ","
 

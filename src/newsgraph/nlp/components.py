@@ -86,6 +86,7 @@ def make_participles(nlp, name):
                 if lemmatizer is not None and getattr(lemmatizer, "mode", "") == "rule":
                     token.lemma_ = lemmatizer.rule_lemmatize(token)[0]
         gerund_objects(doc, lemmatizer, trigger_verbs)
+        claim_roots(doc, denials, claim_nouns)
         answered_claims(doc, denials, claim_nouns)
         opening_subjects(doc)
         blamed_on(doc, blaming)
@@ -125,6 +126,31 @@ def third_person(verb: str) -> str:
     return verb + ("es" if verb.endswith(("s", "sh", "ch", "x", "z")) else "s")
 
 
+def claim_roots(doc, denials: dict[str, str], claim_nouns: frozenset[str]) -> None:
+    """ "accused Beijing of arming Moscow, charges China rejects": the small model reads the plural claim
+    noun after the comma as the sentence's verb, and the denial as its complement (or as a noun).
+    The claim word is a noun again, and the denial a relative clause on it, with the name its subject."""
+    lemmas = set(denials.values())
+    for claim in doc:
+        if claim.dep_ not in ("ROOT", "conj") or claim.pos_ != "VERB" or not claim.lower_.endswith("s") \
+                or claim.lower_[:-1] not in claim_nouns or claim.i == 0 or doc[claim.i - 1].text != ",":
+            continue
+        denial = next((c for c in claim.children if c.i > claim.i
+                       and (c.lower_ in denials or c.lemma_.lower() in lemmas)), None)
+        if denial is None:
+            continue
+        claim.pos_, claim.tag_, claim.lemma_ = "NOUN", "NNS", claim.lower_[:-1]
+        claim.set_morph("Number=Plur")
+        denial.pos_, denial.tag_, denial.dep_ = "VERB", "VBZ", "relcl"
+        denial.lemma_ = denials.get(denial.lower_, denial.lemma_)
+        denial.set_morph("Number=Sing|Person=3|Tense=Pres|VerbForm=Fin")
+        names = [t for t in doc[claim.i + 1:denial.i] if t.pos_ == "PROPN"]
+        if names and len(names) == denial.i - claim.i - 1:
+            for name in names[:-1]:
+                name.head, name.dep_ = names[-1], "compound"
+            names[-1].head, names[-1].dep_ = denial, "nsubj"
+
+
 def answered_claims(doc, denials: dict[str, str], claim_nouns: frozenset[str]) -> None:
     """ "..., a charge Tehran rejects": the small model reads "rejects" as a plural noun in apposition.
     A present-tense denial verb after a claim noun and a name is rebuilt as the relative clause it
@@ -139,12 +165,16 @@ def answered_claims(doc, denials: dict[str, str], claim_nouns: frozenset[str]) -
         claim = doc[start - 1] if start < verb.i and start > 0 else None
         if claim is None or claim.lemma_.lower() not in claim_nouns:
             continue
-        if verb.head is verb or verb.head.i in range(start - 1, verb.i):
-            continue  # the sentence's root, or hung under its own words: too broken to rebuild
+        if verb.head.i != verb.i and verb.head.i in range(start - 1, verb.i):
+            continue  # hung under its own words: too broken to rebuild
         subject = doc[verb.i - 1]
         for name in doc[start:subject.i]:
             name.head, name.dep_ = subject, "compound"
-        if claim.head.i in range(start, verb.i + 1):
+        if verb.head.i == verb.i:  # the sentence's root: "a charge" becomes it, with what hung on "rejects"
+            for other in [c for c in verb.children if c.i not in range(start - 1, verb.i)]:
+                other.head = claim
+            claim.head, claim.dep_ = claim, "ROOT"
+        elif claim.head.i in range(start, verb.i + 1):
             claim.head, claim.dep_ = verb.head, verb.dep_  # "a charge" stands where "rejects" stood
         subject.head, subject.dep_ = verb, "nsubj"
         verb.head, verb.dep_ = claim, "relcl"
