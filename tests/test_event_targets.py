@@ -1633,3 +1633,15 @@ def test_a_denial_after_a_semicolon_is_not_what_the_accusation_says():
     got = analysed_claims("Kenya and Somalia accuse Eritrea of backing al-Shabaab; Asmara denies it.")
     assert ("ACCUSE", "Kenya", "Eritrea", "asserted", None) in got, got
     assert ("AID", "Eritrea", "al-Shabaab", "denied", "Eritrea") in got, got
+
+
+def test_a_denial_read_as_a_noun_before_claims_is_still_a_denial():
+    # the model reads "Kampala rejects claims" as a noun "rejects" and a verb "claims"
+    got = analysed_claims("Kampala rejects claims it has supplied al-Shabaab with rifles.")
+    assert ("AID", "Uganda", "al-Shabaab", "denied", "Uganda") in got, got
+    assert not any(e[3] == "alleged" and e[4] == "Uganda" for e in got), got
+
+
+def test_a_denied_act_named_by_a_noun_is_the_deniers():
+    got = analysed_claims("Uganda denies any military support to al-Shabaab.")
+    assert ("AID", "Uganda", "al-Shabaab", "denied", "Uganda") in got, got

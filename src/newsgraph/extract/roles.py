@@ -724,6 +724,11 @@ class Reader:
             self._undergone(noun, args.governor, via, args)
         if not args.actors:
             self._culprit(noun, args)
+            if args.actors and not args.targets and noun.dep_ == "dobj" \
+                    and noun.head.lemma_.lower() in frames().deny_verbs:  # "denies any support to X", parsed
+                args.targets, how = self.targets_by_prep(noun.head, cue.type, args)  # with "to X" on the verb
+                if args.targets:
+                    args.how.append(f"target={how} of {noun.head.lower_}")
         if not args.actors:
             self._receptive(noun, args)
         if args.governor is not None:
@@ -819,6 +824,11 @@ class Reader:
             args.actors = self.of_all(blamed(noun.head))
             if args.actors:
                 args.how.append(f"actor=blamed by {noun.head.lower_}")
+            return
+        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in frames().deny_verbs and subject(noun.head) is not None:
+            args.actors = self.of(subject(noun.head))  # "the UAE denies any military support to the RSF"
+            if args.actors:
+                args.how.append(f"actor=who {noun.head.lower_} it")
             return
         prep = noun.head if noun.dep_ == "pobj" else None
         holder = prep.head if prep is not None and prep.dep_ == "prep" else None

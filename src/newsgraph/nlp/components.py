@@ -87,6 +87,7 @@ def make_participles(nlp, name):
                     token.lemma_ = lemmatizer.rule_lemmatize(token)[0]
         gerund_objects(doc, lemmatizer, trigger_verbs)
         claim_roots(doc, denials, claim_nouns)
+        denied_claims(doc, denials, claim_nouns)
         answered_claims(doc, denials, claim_nouns)
         opening_subjects(doc)
         blamed_on(doc, blaming)
@@ -149,6 +150,36 @@ def claim_roots(doc, denials: dict[str, str], claim_nouns: frozenset[str]) -> No
             for name in names[:-1]:
                 name.head, name.dep_ = names[-1], "compound"
             names[-1].head, names[-1].dep_ = denial, "nsubj"
+
+
+def denied_claims(doc, denials: dict[str, str], claim_nouns: frozenset[str]) -> None:
+    """ "Tehran rejects claims it has supplied Moscow with missiles": the small model reads "rejects"
+    as a plural noun, the subject of "claims". The denial is the verb, the claims its object (what
+    they say hangs on them), and the name before it its subject."""
+    for denial in doc:
+        claim = denial.head
+        if denial.lower_ not in denials or denial.pos_ not in ("NOUN", "PROPN") or denial.dep_ != "nsubj" \
+                or claim.i != denial.i + 1 or claim.pos_ != "VERB" or not claim.lower_.endswith("s") \
+                or claim.lower_[:-1] not in claim_nouns:
+            continue
+        names = [c for c in denial.children if c.i < denial.i and c.dep_ in ("compound", "amod", "nmod")]
+        root = claim.dep_ == "ROOT"
+        denial.head, denial.dep_ = (denial, "ROOT") if root else (claim.head, claim.dep_)
+        denial.pos_, denial.tag_, denial.lemma_ = "VERB", "VBZ", denials[denial.lower_]
+        denial.set_morph("Number=Sing|Person=3|Tense=Pres|VerbForm=Fin")
+        for other in [c for c in claim.children if c.dep_ not in ("ccomp", "acl", "prep", "amod", "det")]:
+            other.head = denial  # the sentence's punctuation and the like
+        for content in [c for c in claim.children if c.dep_ == "ccomp"]:
+            content.dep_ = "acl"  # "claims (that) it has supplied ...": what the claims say
+        claim.head, claim.dep_ = denial, "dobj"
+        claim.pos_, claim.tag_, claim.lemma_ = "NOUN", "NNS", claim.lower_[:-1]
+        claim.set_morph("Number=Plur")
+        if names:
+            subject = names[-1]
+            for name in names[:-1]:
+                name.head, name.dep_ = subject, "compound"
+            subject.head, subject.dep_ = denial, "nsubj"
+            subject.pos_ = "PROPN" if subject.text[:1].isupper() else subject.pos_
 
 
 def answered_claims(doc, denials: dict[str, str], claim_nouns: frozenset[str]) -> None:
