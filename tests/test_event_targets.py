@@ -1645,3 +1645,15 @@ def test_a_denial_read_as_a_noun_before_claims_is_still_a_denial():
 def test_a_denied_act_named_by_a_noun_is_the_deniers():
     got = analysed_claims("Uganda denies any military support to al-Shabaab.")
     assert ("AID", "Uganda", "al-Shabaab", "denied", "Uganda") in got, got
+
+
+def test_a_parse_repair_that_would_loop_the_tree_is_undone(nlp):
+    from newsgraph.nlp.components import is_tree
+
+    doc = nlp("Kenya accused Uganda of arming rebels.")
+    kept = [(t.head.i, t.dep_) for t in doc]
+    doc[0].head, doc[1].head = doc[1], doc[0]  # a loop, as a bad repair could make
+    assert not is_tree(doc)
+    for token, (head, dep) in zip(doc, kept):
+        token.head, token.dep_ = doc[head], dep
+    assert is_tree(doc) and doc[:].root.i == 1

@@ -85,6 +85,7 @@ def make_participles(nlp, name):
                 token.set_morph("Tense=Past|VerbForm=Fin")
                 if lemmatizer is not None and getattr(lemmatizer, "mode", "") == "rule":
                     token.lemma_ = lemmatizer.rule_lemmatize(token)[0]
+        kept = [(t.head.i, t.dep_) for t in doc]
         gerund_objects(doc, lemmatizer, trigger_verbs)
         claim_roots(doc, denials, claim_nouns)
         denied_claims(doc, denials, claim_nouns)
@@ -92,6 +93,9 @@ def make_participles(nlp, name):
         opening_subjects(doc)
         blamed_on(doc, blaming)
         reduced_relatives(doc, stopping)
+        if not is_tree(doc):  # a repair that loops the parse would stop the document's analysis
+            for token, (head, dep) in zip(doc, kept):
+                token.head, token.dep_ = doc[head], dep
         return doc
     return repair_verbs
 
@@ -125,6 +129,17 @@ def third_person(verb: str) -> str:
     if verb.endswith("y") and verb[-2:-1] not in "aeiou":
         return verb[:-1] + "ies"
     return verb + ("es" if verb.endswith(("s", "sh", "ch", "x", "z")) else "s")
+
+
+def is_tree(doc) -> bool:
+    """Whether every token's chain of heads reaches a root (a repair may not make a loop)."""
+    for token in doc:
+        node, steps = token, 0
+        while node.head.i != node.i:
+            node, steps = node.head, steps + 1
+            if steps > len(doc):
+                return False
+    return True
 
 
 def claim_roots(doc, denials: dict[str, str], claim_nouns: frozenset[str]) -> None:
